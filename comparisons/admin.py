@@ -1,0 +1,220 @@
+"""The editors' workspace: the whole matrix can be kept here without leaving the admin."""
+
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
+from markdownx.models import MarkdownxField
+from markdownx.widgets import AdminMarkdownxWidget
+
+from .choices import ComparisonStatus
+from .models import (
+    Assessment,
+    Comparison,
+    ComparisonPoint,
+    Criterion,
+    CriterionGroup,
+    Extension,
+    Framework,
+    Source,
+    Tag,
+)
+
+admin.site.site_header = "comparesite editors"
+admin.site.site_title = "comparesite admin"
+admin.site.index_title = "Knowledge base"
+
+
+class ContentAdminMixin:
+    """Shared by every content screen: Markdown fields get django-markdownx's editor
+    with live preview, and URLs typed without a scheme are taken as https."""
+
+    formfield_overrides = {
+        MarkdownxField: {"widget": AdminMarkdownxWidget},
+        models.URLField: {"assume_scheme": "https"},
+    }
+
+
+@admin.register(Tag)
+class TagAdmin(ContentAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "slug", "framework_count"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(framework_count=Count("frameworks"))
+
+    @admin.display(description="frameworks", ordering="framework_count")
+    def framework_count(self, tag):
+        return tag.framework_count
+
+
+@admin.register(CriterionGroup)
+class CriterionGroupAdmin(ContentAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "position", "criterion_count"]
+    list_editable = ["position"]
+    search_fields = ["name", "slug", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(criterion_count=Count("criteria"))
+
+    @admin.display(description="criteria", ordering="criterion_count")
+    def criterion_count(self, group):
+        return group.criterion_count
+
+
+@admin.register(Extension)
+class ExtensionAdmin(ContentAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "url", "summary"]
+    search_fields = ["name", "slug", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class AssessmentInline(ContentAdminMixin, admin.TabularInline):
+    model = Assessment
+    fields = ["criterion", "support_level", "summary", "details", "extensions", "last_reviewed"]
+    autocomplete_fields = ["criterion", "extensions"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Framework)
+class FrameworkAdmin(ContentAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "language", "license", "latest_version", "is_published", "updated_at"]
+    list_filter = ["is_published", "language", "license", "tags"]
+    search_fields = ["name", "slug", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["tags"]
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "summary", "description", "tags", "is_published"]}),
+        ("Facts", {"fields": ["language", "license", "first_release_year", "latest_version"]}),
+        ("Links", {"fields": ["website_url", "repository_url", "documentation_url"]}),
+        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+    inlines = [AssessmentInline]
+
+
+@admin.register(Criterion)
+class CriterionAdmin(ContentAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "group", "position", "is_published", "updated_at"]
+    list_filter = ["is_published", "group"]
+    list_select_related = ["group"]
+    search_fields = ["name", "slug", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["group"]
+    readonly_fields = ["created_at", "updated_at"]
+
+
+class SourceInline(ContentAdminMixin, admin.TabularInline):
+    model = Source
+    fields = ["title", "url", "position"]
+    extra = 1
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(ContentAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "support_level", "summary", "last_reviewed", "updated_at"]
+    list_filter = ["support_level", "criterion__group", "framework", "criterion"]
+    list_select_related = ["framework", "criterion"]
+    search_fields = ["framework__name", "criterion__name", "summary", "details"]
+    autocomplete_fields = ["framework", "criterion", "extensions"]
+    readonly_fields = ["created_at", "updated_at"]
+    date_hierarchy = "last_reviewed"
+    inlines = [SourceInline]
+
+
+@admin.register(Source)
+class SourceAdmin(ContentAdminMixin, admin.ModelAdmin):
+    list_display = ["title", "url", "assessment"]
+    list_select_related = ["assessment__framework", "assessment__criterion"]
+    search_fields = ["title", "url", "assessment__framework__name", "assessment__criterion__name"]
+    autocomplete_fields = ["assessment"]
+
+
+@admin.register(ComparisonPoint)
+class ComparisonPointAdmin(ContentAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "edge", "edge_framework", "position", "updated_at"]
+    list_filter = ["edge", "comparison"]
+    list_select_related = ["comparison", "criterion", "edge_framework"]
+    search_fields = ["comparison__title", "criterion__name", "key_difference"]
+    autocomplete_fields = ["comparison", "criterion", "edge_framework"]
+    readonly_fields = ["created_at", "updated_at"]
+
+
+class ComparisonAdminForm(forms.ModelForm):
+    class Meta:
+        model = Comparison
+        fields = [
+            "title",
+            "slug",
+            "frameworks",
+            "status",
+            "published_at",
+            "tldr",
+            "introduction",
+            "conclusion",
+        ]
+        help_texts = {"published_at": "Filled in with the current time when the status is set to published."}
+
+    def clean(self):
+        cleaned_data = super().clean()
+        status = cleaned_data.get("status", self.instance.status)
+        if status == ComparisonStatus.PUBLISHED and not cleaned_data.get("published_at"):
+            cleaned_data["published_at"] = timezone.now()
+        frameworks = cleaned_data.get("frameworks")
+        if frameworks is not None:
+            Comparison(pk=self.instance.pk, status=status).validate_frameworks(frameworks)
+        return cleaned_data
+
+
+class ComparisonPointFormSet(BaseInlineFormSet):
+    """An edge can only go to one of the frameworks chosen in the same submission."""
+
+    def clean(self):
+        super().clean()
+        frameworks = getattr(self.instance, "submitted_frameworks", None)
+        if frameworks is None:
+            frameworks = self.instance.frameworks.all() if self.instance.pk else []
+        allowed = {framework.pk for framework in frameworks}
+        for form in self.forms:
+            cleaned_data = getattr(form, "cleaned_data", None) or {}
+            edge_framework = cleaned_data.get("edge_framework")
+            if edge_framework and not cleaned_data.get("DELETE") and edge_framework.pk not in allowed:
+                form.add_error("edge_framework", f"{edge_framework} is not one of this comparison's frameworks.")
+
+
+class ComparisonPointInline(ContentAdminMixin, admin.TabularInline):
+    model = ComparisonPoint
+    formset = ComparisonPointFormSet
+    fields = ["criterion", "key_difference", "edge", "edge_framework", "position"]
+    autocomplete_fields = ["criterion", "edge_framework"]
+    extra = 0
+
+
+@admin.register(Comparison)
+class ComparisonAdmin(ContentAdminMixin, admin.ModelAdmin):
+    form = ComparisonAdminForm
+    list_display = ["title", "status", "published_at", "updated_at"]
+    list_filter = ["status", "frameworks"]
+    search_fields = ["title", "slug", "tldr"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["frameworks"]
+    readonly_fields = ["created_at", "updated_at"]
+    date_hierarchy = "published_at"
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "frameworks", "status", "published_at"]}),
+        ("Text", {"fields": ["tldr", "introduction", "conclusion"]}),
+        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+    inlines = [ComparisonPointInline]
+
+    def save_form(self, request, form, change):
+        comparison = super().save_form(request, form, change)
+        # The points' formset is validated before the M2M is saved; it reads the
+        # frameworks of this submission from here (see ComparisonPointFormSet).
+        comparison.submitted_frameworks = form.cleaned_data.get("frameworks")
+        return comparison

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ComparisonsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "comparisons"
+    verbose_name = "Knowledge base"

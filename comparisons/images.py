@@ -1,0 +1,62 @@
+"""Images uploaded through the Markdown editor.
+
+Only JPEG and PNG are accepted, judged by what Pillow finds in the bytes, not by
+the file name or the content type the browser sent. The image is decoded in
+full and encoded again, which drops metadata (such as GPS positions) and
+anything smuggled after the image data, and is stored under a random name.
+"""
+
+from io import BytesIO
+from uuid import uuid4
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+EDITOR_IMAGE_FOLDER = "editor-images"
+# Pillow's format name -> the extension the stored file gets.
+ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png"}
+
+
+def _reencode(upload) -> tuple[bytes, str]:
+    max_bytes = settings.EDITOR_UPLOAD_MAX_BYTES
+    max_pixels = settings.EDITOR_UPLOAD_MAX_PIXELS
+    if upload.size > max_bytes:
+        raise ValidationError(
+            f"The file is {upload.size:,} bytes; the limit is {max_bytes:,} bytes.", code="file_too_large"
+        )
+    try:
+        with Image.open(upload) as image:
+            if image.format not in ACCEPTED_FORMATS:
+                raise ValidationError(
+                    f"Only JPEG and PNG images are accepted; this file is {image.format or 'not an image'}.",
+                    code="unsupported_format",
+                )
+            width, height = image.size
+            if width * height > max_pixels:
+                raise ValidationError(
+                    f"The image is {width}×{height} pixels; the limit is {max_pixels:,} pixels in all.",
+                    code="too_many_pixels",
+                )
+            image_format = image.format
+            image.load()
+            upright = ImageOps.exif_transpose(image)
+            encoded = BytesIO()
+            upright.save(encoded, format=image_format)
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, Image.DecompressionBombError):
+        raise ValidationError("The file is not a JPEG or PNG image.", code="not_an_image") from None
+    except (OSError, SyntaxError, ValueError) as error:
+        # Truncated or corrupt data surfaces as one of these while decoding.
+        raise ValidationError(f"The image could not be read: {error}", code="corrupt_image") from None
+    return encoded.getvalue(), ACCEPTED_FORMATS[image_format]
+
+
+def store_editor_image(upload) -> str:
+    """Check, re-encode and store an uploaded image; return its public URL."""
+    data, extension = _reencode(upload)
+    name = default_storage.save(f"{EDITOR_IMAGE_FOLDER}/{uuid4().hex}.{extension}", ContentFile(data))
+    return default_storage.url(name)

@@ -1,0 +1,448 @@
+"""The knowledge base: frameworks, criteria, the matrix of assessments, comparisons.
+
+Invariants live in the database (unique and check constraints) as well as in
+forms, so no write path — admin, API, fixture or import — can break them.
+Markdown sources are rendered once, when saved, into the `*_html` fields next
+to them (see `render_markdown_before_save`); pages never render on a request.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
+from django.urls import reverse
+from markdownx.models import MarkdownxField
+
+from .choices import ComparisonStatus, Edge, SupportLevel
+from .markdown import MarkdownSourceValidator, render_markdown
+from .querysets import (
+    AssessmentQuerySet,
+    ComparisonPointQuerySet,
+    ComparisonQuerySet,
+    CriterionQuerySet,
+    FrameworkQuerySet,
+    SlugQuerySet,
+    SourceQuerySet,
+)
+
+# Length caps of the Markdown fields (see comparisons/markdown.py for why).
+FRAMEWORK_DESCRIPTION_MAX = 8_000
+CRITERION_DESCRIPTION_MAX = 4_000
+ASSESSMENT_DETAILS_MAX = 6_000
+COMPARISON_TLDR_MAX = 1_500
+COMPARISON_TEXT_MAX = 8_000
+KEY_DIFFERENCE_MAX = 3_000
+
+FIRST_RELEASE_YEAR_MIN = 1990
+FIRST_RELEASE_YEAR_MAX = 2100
+
+COMPARE_SEPARATOR = "-vs-"
+
+slug_format_validator = RegexValidator(
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+    "Use lowercase letters, digits and single hyphens, for example 'flask' or 'rest-api-tooling'.",
+    code="invalid_slug",
+)
+no_vs_word_validator = RegexValidator(
+    r"(^|-)vs(-|$)",
+    inverse_match=True,
+    message="A framework slug cannot contain the word 'vs': compare URLs join slugs with '-vs-'.",
+    code="slug_contains_vs",
+)
+
+
+def compare_path(framework_slugs) -> str:
+    """The one canonical URL of the compare page for a set of frameworks."""
+    return reverse("comparisons:compare", kwargs={"slugs": COMPARE_SEPARATOR.join(sorted(set(framework_slugs)))})
+
+
+def markdown_field(max_length: int, *, blank: bool = True, help_text: str = "", verbose_name=None):
+    help_text = f"{help_text} Markdown; at most {max_length:,} characters.".strip()
+    return MarkdownxField(
+        verbose_name,
+        max_length=max_length,
+        blank=blank,
+        help_text=help_text,
+        validators=[MarkdownSourceValidator(max_length=max_length)],
+    )
+
+
+def markdown_length_constraint(table: str, field: str, max_length: int) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=LessThanOrEqual(Length(field), max_length),
+        name=f"{table}_{field}_at_most_{max_length}_chars",
+    )
+
+
+def slug_not_blank_constraint(table: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=~models.Q(slug=""), name=f"{table}_slug_not_blank")
+
+
+def choices_constraint(table: str, field: str, choices) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__in": choices.values}), name=f"{table}_{field}_is_a_known_value"
+    )
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
+class RendersMarkdown:
+    """A model whose Markdown sources are stored next to their rendered HTML."""
+
+    # Source field name -> rendered HTML field name.
+    markdown_fields: dict[str, str] = {}
+
+    def render_markdown_fields(self) -> None:
+        for source, html in self.markdown_fields.items():
+            setattr(self, html, render_markdown(getattr(self, source)))
+
+
+@receiver(pre_save)
+def render_markdown_before_save(sender, instance, **kwargs):
+    # pre_save also fires for fixtures (raw saves), so loaddata renders too.
+    if isinstance(instance, RendersMarkdown):
+        instance.render_markdown_fields()
+
+
+class Tag(TimeStampedModel):
+    name = models.CharField(max_length=50, unique=True)
+    slug = models.SlugField(max_length=50, unique=True, validators=[slug_format_validator])
+
+    objects = SlugQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [slug_not_blank_constraint("tag")]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class CriterionGroup(TimeStampedModel):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(max_length=80, unique=True, validators=[slug_format_validator])
+    description = models.CharField(max_length=300, blank=True)
+    position = models.PositiveIntegerField(default=0, help_text="Groups are shown in ascending order.")
+
+    objects = SlugQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "name"]
+        constraints = [slug_not_blank_constraint("criteriongroup")]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Extension(TimeStampedModel):
+    """A package that fills a gap in a framework, such as WTForms or Flask-Admin."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, validators=[slug_format_validator])
+    url = models.URLField("URL", max_length=500)
+    summary = models.CharField(max_length=200, blank=True)
+
+    objects = SlugQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [slug_not_blank_constraint("extension")]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Framework(RendersMarkdown, TimeStampedModel):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, validators=[slug_format_validator, no_vs_word_validator])
+    summary = models.CharField(max_length=200, help_text="One line: what the framework is.")
+    description = markdown_field(FRAMEWORK_DESCRIPTION_MAX)
+    description_html = models.TextField(editable=False, default="")
+    language = models.CharField(max_length=50, default="Python")
+    license = models.CharField(max_length=100, help_text="An SPDX identifier, for example BSD-3-Clause.")
+    website_url = models.URLField("website URL", max_length=500)
+    repository_url = models.URLField("repository URL", max_length=500, blank=True)
+    documentation_url = models.URLField("documentation URL", max_length=500, blank=True)
+    first_release_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(FIRST_RELEASE_YEAR_MIN), MaxValueValidator(FIRST_RELEASE_YEAR_MAX)],
+    )
+    latest_version = models.CharField(max_length=50, blank=True)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="frameworks")
+    is_published = models.BooleanField("published", default=False)
+
+    objects = FrameworkQuerySet.as_manager()
+
+    markdown_fields = {"description": "description_html"}
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            slug_not_blank_constraint("framework"),
+            models.CheckConstraint(
+                condition=~models.Q(slug="vs")
+                & ~models.Q(slug__startswith="vs-")
+                & ~models.Q(slug__endswith="-vs")
+                & ~models.Q(slug__contains="-vs-"),
+                name="framework_slug_has_no_vs_word",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(first_release_year__isnull=True)
+                | models.Q(
+                    first_release_year__gte=FIRST_RELEASE_YEAR_MIN, first_release_year__lte=FIRST_RELEASE_YEAR_MAX
+                ),
+                name="framework_first_release_year_plausible",
+            ),
+            markdown_length_constraint("framework", "description", FRAMEWORK_DESCRIPTION_MAX),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("comparisons:framework-detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Criterion(RendersMarkdown, TimeStampedModel):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, validators=[slug_format_validator])
+    group = models.ForeignKey(CriterionGroup, on_delete=models.PROTECT, related_name="criteria")
+    summary = models.CharField(max_length=200, help_text="One line: the question this criterion answers.")
+    description = markdown_field(
+        CRITERION_DESCRIPTION_MAX, help_text="What is being judged, and what each support level means here."
+    )
+    description_html = models.TextField(editable=False, default="")
+    position = models.PositiveIntegerField(default=0, help_text="Order within its group, ascending.")
+    is_published = models.BooleanField("published", default=False)
+
+    objects = CriterionQuerySet.as_manager()
+
+    markdown_fields = {"description": "description_html"}
+
+    class Meta:
+        ordering = ["group__position", "position", "name"]
+        verbose_name_plural = "criteria"
+        constraints = [
+            slug_not_blank_constraint("criterion"),
+            markdown_length_constraint("criterion", "description", CRITERION_DESCRIPTION_MAX),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("comparisons:criterion-detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["comparisons.criteriongroup"]
+
+
+class Assessment(RendersMarkdown, TimeStampedModel):
+    """One cell of the matrix: how one framework handles one criterion."""
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="assessments")
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="assessments")
+    support_level = models.CharField(max_length=20, choices=SupportLevel.choices, default=SupportLevel.UNKNOWN)
+    summary = models.CharField(max_length=300, help_text="One line, shown in the matrix cell.")
+    details = markdown_field(ASSESSMENT_DETAILS_MAX)
+    details_html = models.TextField(editable=False, default="")
+    extensions = models.ManyToManyField(
+        Extension, blank=True, related_name="assessments", help_text="Packages that fill the gap."
+    )
+    last_reviewed = models.DateField(help_text="When an editor last checked this against the sources.")
+
+    objects = AssessmentQuerySet.as_manager()
+
+    markdown_fields = {"details": "details_html"}
+
+    class Meta:
+        ordering = ["framework__name", "criterion__group__position", "criterion__position", "criterion__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "criterion"], name="assessment_one_per_framework_and_criterion"
+            ),
+            choices_constraint("assessment", "support_level", SupportLevel),
+            markdown_length_constraint("assessment", "details", ASSESSMENT_DETAILS_MAX),
+        ]
+        indexes = [models.Index(fields=["last_reviewed"]), models.Index(fields=["support_level"])]
+
+    def __str__(self):
+        return f"{self.framework} · {self.criterion}"
+
+    def get_absolute_url(self):
+        return f"{self.framework.get_absolute_url()}#{self.criterion.slug}"
+
+    def natural_key(self):
+        return (*self.framework.natural_key(), *self.criterion.natural_key())
+
+    natural_key.dependencies = ["comparisons.framework", "comparisons.criterion"]
+
+    @property
+    def level(self) -> SupportLevel:
+        return SupportLevel(self.support_level)
+
+
+class Source(models.Model):
+    """A document that backs an assessment, usually official documentation."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(max_length=200)
+    url = models.URLField("URL", max_length=500)
+    position = models.PositiveIntegerField(default=0)
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [models.UniqueConstraint(fields=["assessment", "url"], name="source_url_once_per_assessment")]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (*self.assessment.natural_key(), self.url)
+
+    natural_key.dependencies = ["comparisons.assessment"]
+
+
+class Comparison(RendersMarkdown, TimeStampedModel):
+    """An editor-written head-to-head page for a set of two or more frameworks."""
+
+    Status = ComparisonStatus
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True, validators=[slug_format_validator])
+    frameworks = models.ManyToManyField(Framework, related_name="comparisons")
+    tldr = markdown_field(COMPARISON_TLDR_MAX, blank=False, verbose_name="TL;DR", help_text="The verdict in brief.")
+    tldr_html = models.TextField(editable=False, default="")
+    introduction = markdown_field(COMPARISON_TEXT_MAX)
+    introduction_html = models.TextField(editable=False, default="")
+    conclusion = markdown_field(COMPARISON_TEXT_MAX)
+    conclusion_html = models.TextField(editable=False, default="")
+    status = models.CharField(max_length=20, choices=ComparisonStatus.choices, default=ComparisonStatus.DRAFT)
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    objects = ComparisonQuerySet.as_manager()
+
+    markdown_fields = {"tldr": "tldr_html", "introduction": "introduction_html", "conclusion": "conclusion_html"}
+
+    class Meta:
+        ordering = ["-published_at", "title"]
+        constraints = [
+            slug_not_blank_constraint("comparison"),
+            choices_constraint("comparison", "status", ComparisonStatus),
+            models.CheckConstraint(
+                condition=~models.Q(status=ComparisonStatus.PUBLISHED) | models.Q(published_at__isnull=False),
+                name="comparison_published_has_publish_date",
+            ),
+            markdown_length_constraint("comparison", "tldr", COMPARISON_TLDR_MAX),
+            markdown_length_constraint("comparison", "introduction", COMPARISON_TEXT_MAX),
+            markdown_length_constraint("comparison", "conclusion", COMPARISON_TEXT_MAX),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return compare_path(framework.slug for framework in self.frameworks.all())
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["comparisons.framework"]
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == ComparisonStatus.PUBLISHED
+
+    def validate_frameworks(self, frameworks) -> None:
+        """A comparison needs two or more frameworks, and one set has one published comparison."""
+        frameworks = list(frameworks)
+        if len(frameworks) < 2:
+            raise ValidationError(
+                {"frameworks": "Choose at least two frameworks to compare."}, code="too_few_frameworks"
+            )
+        if self.status != ComparisonStatus.PUBLISHED:
+            return
+        wanted = {framework.pk for framework in frameworks}
+        others = Comparison.objects.published().exclude(pk=self.pk).filter(frameworks__in=wanted).distinct()
+        for other in others.prefetch_related("frameworks"):
+            if {framework.pk for framework in other.frameworks.all()} == wanted:
+                raise ValidationError(
+                    {"frameworks": f"“{other}” is already the published comparison of exactly these frameworks."},
+                    code="duplicate_framework_set",
+                )
+
+
+class ComparisonPoint(RendersMarkdown, TimeStampedModel):
+    """The key difference between a comparison's frameworks on one criterion."""
+
+    comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="points")
+    criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="comparison_points")
+    key_difference = markdown_field(KEY_DIFFERENCE_MAX, blank=False)
+    key_difference_html = models.TextField(editable=False, default="")
+    edge = models.CharField(max_length=20, choices=Edge.choices, default=Edge.NOT_STATED, blank=True)
+    edge_framework = models.ForeignKey(
+        Framework,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Only when one framework has the edge.",
+    )
+    position = models.PositiveIntegerField(default=0)
+
+    objects = ComparisonPointQuerySet.as_manager()
+
+    markdown_fields = {"key_difference": "key_difference_html"}
+
+    class Meta:
+        ordering = ["position", "criterion__group__position", "criterion__position"]
+        constraints = [
+            models.UniqueConstraint(fields=["comparison", "criterion"], name="comparisonpoint_one_per_criterion"),
+            choices_constraint("comparisonpoint", "edge", Edge),
+            models.CheckConstraint(
+                condition=models.Q(edge=Edge.FRAMEWORK, edge_framework__isnull=False)
+                | (~models.Q(edge=Edge.FRAMEWORK) & models.Q(edge_framework__isnull=True)),
+                name="comparisonpoint_edge_framework_iff_framework_edge",
+            ),
+            markdown_length_constraint("comparisonpoint", "key_difference", KEY_DIFFERENCE_MAX),
+        ]
+
+    def __str__(self):
+        return f"{self.comparison} · {self.criterion}"
+
+    def natural_key(self):
+        return (*self.comparison.natural_key(), *self.criterion.natural_key())
+
+    natural_key.dependencies = ["comparisons.comparison", "comparisons.criterion"]
+
+    def clean(self):
+        if self.edge == Edge.FRAMEWORK and self.edge_framework_id is None:
+            raise ValidationError({"edge_framework": "Choose which framework has the edge."})
+        if self.edge != Edge.FRAMEWORK and self.edge_framework_id is not None:
+            raise ValidationError({"edge_framework": "Leave this empty unless one framework has the edge."})

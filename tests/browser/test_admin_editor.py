@@ -1,0 +1,34 @@
+"""An editor works on the matrix in a real browser."""
+
+import pytest
+from django.core.management import call_command
+
+from comparisons.models import Assessment
+
+
+@pytest.fixture
+def seeded_live(transactional_db):
+    call_command("loaddata", "flask-vs-django", verbosity=0)
+
+
+def test_editor_sees_a_live_sanitized_preview_and_saves_the_assessment(seeded_live, live_server, logged_in_page):
+    page = logged_in_page
+    assessment = Assessment.objects.get(framework__slug="flask", criterion__slug="forms")
+
+    page.goto(f"{live_server.url}/admin/comparisons/assessment/{assessment.pk}/change/")
+    page.fill("#id_details", "Use **Flask-WTF**.\n\n<img src=x onerror=alert(1)> [x](javascript:alert(1))")
+    preview = page.locator("#id_details ~ .markdownx-preview, .markdownx-preview").first
+    preview.locator("strong").wait_for(timeout=10_000)
+
+    assert preview.locator("strong").inner_text() == "Flask-WTF"
+    assert preview.locator("img").count() == 0
+    assert preview.locator("a").get_attribute("href") is None
+
+    page.click("input[name=_save]")
+    page.wait_for_url(f"{live_server.url}/admin/comparisons/assessment/")
+
+    assessment.refresh_from_db()
+    assert assessment.details.startswith("Use **Flask-WTF**.")
+    page.goto(f"{live_server.url}/frameworks/flask/")
+    assert page.locator("#forms strong").inner_text() == "Flask-WTF"
+    assert page.console_errors == []

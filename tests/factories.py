@@ -1,0 +1,104 @@
+import datetime
+
+import factory
+
+from comparisons import models
+from comparisons.choices import ComparisonStatus, SupportLevel
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Tag
+
+    name = factory.Sequence(lambda n: f"Tag {n}")
+    slug = factory.Sequence(lambda n: f"tag-{n}")
+
+
+class CriterionGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.CriterionGroup
+
+    name = factory.Sequence(lambda n: f"Group {n}")
+    slug = factory.Sequence(lambda n: f"group-{n}")
+    position = factory.Sequence(lambda n: n)
+
+
+class ExtensionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Extension
+
+    name = factory.Sequence(lambda n: f"Extension {n}")
+    slug = factory.Sequence(lambda n: f"extension-{n}")
+    url = factory.Sequence(lambda n: f"https://extensions.example/{n}/")
+
+
+class FrameworkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Framework
+
+    name = factory.Sequence(lambda n: f"Framework {n}")
+    slug = factory.Sequence(lambda n: f"framework-{n}")
+    summary = "A web framework."
+    description = "It handles **requests**."
+    license = "MIT"
+    website_url = factory.Sequence(lambda n: f"https://framework-{n}.example/")
+    is_published = True
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Criterion
+
+    name = factory.Sequence(lambda n: f"Criterion {n}")
+    slug = factory.Sequence(lambda n: f"criterion-{n}")
+    group = factory.SubFactory(CriterionGroupFactory)
+    summary = "What is judged."
+    position = factory.Sequence(lambda n: n)
+    is_published = True
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Assessment
+
+    framework = factory.SubFactory(FrameworkFactory)
+    criterion = factory.SubFactory(CriterionFactory)
+    support_level = SupportLevel.BUILT_IN
+    summary = "Covered by the framework."
+    details = "See the [documentation](https://docs.example/)."
+    last_reviewed = factory.LazyFunction(datetime.date.today)
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Source
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    title = "Official documentation"
+    url = factory.Sequence(lambda n: f"https://docs.example/{n}/")
+
+
+class ComparisonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Comparison
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Comparison {n}")
+    slug = factory.Sequence(lambda n: f"comparison-{n}")
+    tldr = "One wins on batteries, the other on freedom."
+    status = ComparisonStatus.PUBLISHED
+    published_at = factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC))
+
+    @factory.post_generation
+    def frameworks(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.frameworks.set(extracted)
+
+
+class ComparisonPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ComparisonPoint
+
+    comparison = factory.SubFactory(ComparisonFactory)
+    criterion = factory.SubFactory(CriterionFactory)
+    key_difference = "They differ."

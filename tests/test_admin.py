@@ -1,0 +1,204 @@
+"""The editors' admin: every screen opens, and bad input is refused with a form error."""
+
+import datetime
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+
+from comparisons.choices import ComparisonStatus, Edge
+from comparisons.models import ASSESSMENT_DETAILS_MAX, Assessment, Comparison
+
+from .factories import AssessmentFactory, CriterionFactory, FrameworkFactory
+
+pytestmark = pytest.mark.django_db
+
+CONTENT_MODELS = list(apps.get_app_config("comparisons").get_models())
+
+
+def admin_url(model, view, *args):
+    return reverse(f"admin:comparisons_{model._meta.model_name}_{view}", args=args)
+
+
+@pytest.mark.parametrize("model", CONTENT_MODELS, ids=lambda model: model.__name__)
+def test_editor_can_open_every_changelist_add_and_change_page(editor_client, seeded, model):
+    instance = model.objects.first()
+
+    assert editor_client.get(admin_url(model, "changelist")).status_code == 200
+    assert editor_client.get(admin_url(model, "add")).status_code == 200
+    assert editor_client.get(admin_url(model, "change", instance.pk)).status_code == 200
+
+
+@pytest.mark.parametrize("model", CONTENT_MODELS, ids=lambda model: model.__name__)
+def test_changelist_search_works(editor_client, seeded, model):
+    response = editor_client.get(admin_url(model, "changelist"), {"q": "flask"})
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("model", CONTENT_MODELS, ids=lambda model: model.__name__)
+def test_anonymous_visitor_is_sent_to_the_login_page(client, seeded, model):
+    instance = model.objects.first()
+
+    for url in (admin_url(model, "changelist"), admin_url(model, "add"), admin_url(model, "change", instance.pk)):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("admin:login"))
+
+
+def test_non_staff_user_cannot_open_the_admin(client, reader):
+    client.force_login(reader)
+
+    response = client.get(admin_url(Assessment, "changelist"))
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("admin:login"))
+
+
+def test_markdown_fields_use_the_live_preview_editor(editor_client, seeded):
+    response = editor_client.get(admin_url(Assessment, "change", Assessment.objects.first().pk))
+
+    assert b'class="markdownx"' in response.content
+    assert b'data-markdownx-urls-path="/markdownx/markdownify/"' in response.content
+
+
+def test_framework_page_edits_its_assessments_inline(editor_client, seeded):
+    from comparisons.models import Framework
+
+    response = editor_client.get(admin_url(Framework, "change", Framework.objects.get(slug="flask").pk))
+
+    assert b'name="assessments-TOTAL_FORMS" value="5"' in response.content
+    assert b"assessments-0-details" in response.content
+
+
+def assessment_form_data(framework, criterion, **overrides):
+    data = {
+        "framework": framework.pk,
+        "criterion": criterion.pk,
+        "support_level": "built_in",
+        "summary": "Ships with the framework.",
+        "details": "Read the docs.",
+        "last_reviewed": "2026-11-24",
+        "sources-TOTAL_FORMS": "1",
+        "sources-INITIAL_FORMS": "0",
+        "sources-MIN_NUM_FORMS": "0",
+        "sources-MAX_NUM_FORMS": "1000",
+        "sources-0-title": "Docs",
+        "sources-0-url": "https://docs.example/",
+        "sources-0-position": "0",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_editor_adds_an_assessment_with_a_source(editor_client):
+    framework, criterion = FrameworkFactory(), CriterionFactory()
+
+    response = editor_client.post(admin_url(Assessment, "add"), assessment_form_data(framework, criterion))
+
+    assert response.status_code == 302
+    assessment = Assessment.objects.get(framework=framework, criterion=criterion)
+    assert assessment.details_html == "<p>Read the docs.</p>"
+    assert list(assessment.sources.values_list("url", flat=True)) == ["https://docs.example/"]
+
+
+def test_markdown_over_the_cap_is_a_form_error_and_nothing_is_saved(editor_client):
+    framework, criterion = FrameworkFactory(), CriterionFactory()
+    data = assessment_form_data(framework, criterion, details="x" * (ASSESSMENT_DETAILS_MAX + 1))
+
+    response = editor_client.post(admin_url(Assessment, "add"), data)
+
+    assert response.status_code == 200
+    assert "details" in response.context["adminform"].form.errors
+    assert not Assessment.objects.exists()
+
+
+def test_a_second_assessment_for_the_same_pair_is_a_form_error(editor_client):
+    existing = AssessmentFactory()
+
+    response = editor_client.post(
+        admin_url(Assessment, "add"), assessment_form_data(existing.framework, existing.criterion)
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.non_field_errors()
+    assert Assessment.objects.count() == 1
+
+
+def test_an_invalid_source_url_is_a_form_error_and_nothing_is_saved(editor_client):
+    framework, criterion = FrameworkFactory(), CriterionFactory()
+
+    response = editor_client.post(
+        admin_url(Assessment, "add"), assessment_form_data(framework, criterion, **{"sources-0-url": "not a url"})
+    )
+
+    assert response.status_code == 200
+    assert response.context["inline_admin_formsets"][0].formset.errors[0]["url"]
+    assert not Assessment.objects.exists()
+
+
+def comparison_form_data(frameworks, **overrides):
+    data = {
+        "title": "A vs B",
+        "slug": "a-vs-b",
+        "frameworks": [framework.pk for framework in frameworks],
+        "status": ComparisonStatus.DRAFT,
+        "published_at_0": "",
+        "published_at_1": "",
+        "tldr": "Short verdict.",
+        "introduction": "",
+        "conclusion": "",
+        "points-TOTAL_FORMS": "0",
+        "points-INITIAL_FORMS": "0",
+        "points-MIN_NUM_FORMS": "0",
+        "points-MAX_NUM_FORMS": "1000",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_comparison_of_one_framework_is_a_form_error(editor_client):
+    response = editor_client.post(admin_url(Comparison, "add"), comparison_form_data([FrameworkFactory()]))
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["frameworks"] == ["Choose at least two frameworks to compare."]
+    assert not Comparison.objects.exists()
+
+
+def test_publishing_a_comparison_sets_its_publish_date(editor_client):
+    frameworks = [FrameworkFactory(), FrameworkFactory()]
+
+    response = editor_client.post(
+        admin_url(Comparison, "add"), comparison_form_data(frameworks, status=ComparisonStatus.PUBLISHED)
+    )
+
+    assert response.status_code == 302
+    comparison = Comparison.objects.get()
+    assert comparison.published_at.date() == datetime.datetime.now(datetime.UTC).date()
+
+
+def test_the_edge_can_only_go_to_a_compared_framework(editor_client):
+    frameworks = [FrameworkFactory(), FrameworkFactory()]
+    outsider, criterion = FrameworkFactory(), CriterionFactory()
+    data = comparison_form_data(
+        frameworks,
+        **{
+            "points-TOTAL_FORMS": "1",
+            "points-0-criterion": criterion.pk,
+            "points-0-key_difference": "One is faster.",
+            "points-0-edge": Edge.FRAMEWORK,
+            "points-0-edge_framework": outsider.pk,
+            "points-0-position": "0",
+        },
+    )
+
+    response = editor_client.post(admin_url(Comparison, "add"), data)
+
+    assert response.status_code == 200
+    errors = response.context["inline_admin_formsets"][0].formset.errors[0]
+    assert errors["edge_framework"] == [f"{outsider} is not one of this comparison's frameworks."]
+    assert not Comparison.objects.exists()
+
+    data["points-0-edge_framework"] = frameworks[0].pk
+    assert editor_client.post(admin_url(Comparison, "add"), data).status_code == 302
+    assert Comparison.objects.get().points.get().edge_framework == frameworks[0]

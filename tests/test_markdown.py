@@ -1,0 +1,162 @@
+"""The one Markdown renderer: what it keeps, what it strips, what it refuses."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from comparisons.markdown import MARKDOWN_MAX_BRACKETS, render_markdown, sanitize_html, validate_markdown_source
+
+XSS_PAYLOADS = {
+    "script tag": "<script>alert(1)</script>",
+    "script tag in a paragraph": "Hello <script>alert(1)</script> world",
+    "img onerror": '<img src=x onerror="alert(1)">',
+    "svg onload": '<svg onload="alert(1)"><circle r="10"/></svg>',
+    "svg script": "<svg><script>alert(1)</script></svg>",
+    "iframe": '<iframe src="https://evil.example/"></iframe>',
+    "style tag": "<style>body { display: none }</style>",
+    "event handler on div": '<div onmouseover="alert(1)">hover</div>',
+    "javascript link": "[click](javascript:alert(1))",
+    "javascript link mixed case": "[click](JaVaScRiPt:alert(1))",
+    "javascript link with entity": "[click](&#106;avascript:alert(1))",
+    "javascript link with hex entity": "[click](&#x6A;avascript:alert(1))",
+    "javascript link with tab": "[click](java\tscript:alert(1))",
+    "javascript link with leading space entity": "[click](&#32;javascript:alert(1))",
+    "vbscript link": "[click](vbscript:msgbox(1))",
+    "data link": "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "data image": "![pic](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
+    "javascript image": "![pic](javascript:alert(1))",
+    "reference link to javascript": "[click][evil]\n\n[evil]: javascript:alert(1)",
+    "autolink javascript": "<javascript:alert(1)>",
+    "html anchor": '<a href="javascript:alert(1)">x</a>',
+    "object embed": '<object data="x.swf"></object><embed src="x.swf">',
+    "form": '<form action="https://evil.example/"><input name="q"></form>',
+    "meta refresh": '<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+    "link title breakout": '[x](https://ok.example/ "a\\" onmouseover=\\"alert(1)")',
+}
+
+FORBIDDEN_TAGS = {"script", "iframe", "style", "svg", "object", "embed", "form", "input", "meta", "link", "base"}
+SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+class ElementCollector(HTMLParser):
+    """Collects the elements a browser would build from the HTML (escaped text is not an element)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.elements = []
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+    handle_startendtag = handle_starttag
+
+
+def url_scheme(url):
+    # As browsers parse URLs: C0 controls and spaces at either end are trimmed,
+    # tabs and newlines anywhere are removed.
+    compact = re.sub(r"[\t\n\r]", "", url.strip("".join(map(chr, range(0x21)))))
+    match = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", compact)
+    return match.group(1).lower() if match else None
+
+
+@pytest.mark.parametrize("source", XSS_PAYLOADS.values(), ids=XSS_PAYLOADS.keys())
+def test_renderer_neutralises_xss_payloads(source):
+    collector = ElementCollector()
+    collector.feed(render_markdown(source))
+
+    for tag, attrs in collector.elements:
+        assert tag not in FORBIDDEN_TAGS
+        assert not [name for name in attrs if name.startswith("on")]
+        for name in ("href", "src"):
+            if attrs.get(name) is not None:
+                assert url_scheme(attrs[name]) in SAFE_SCHEMES | {None}, attrs[name]
+
+
+def test_sanitizer_strips_what_the_renderer_never_produces():
+    # Defence in depth: even HTML that reached the sanitizer directly loses its payload.
+    html = sanitize_html('<p onclick="x()">hi<script>alert(1)</script><a href="JAVASCRIPT:alert(1)">a</a></p>')
+
+    assert html == '<p>hi<a rel="nofollow noopener noreferrer">a</a></p>'
+
+
+@pytest.mark.parametrize(
+    "href", ["java\tscript:alert(1)", "java\nscript:alert(1)", " \x01javascript:alert(1)", "&#106;avascript:x"]
+)
+def test_sanitizer_drops_urls_that_browsers_read_as_javascript(href):
+    collector = ElementCollector()
+    collector.feed(sanitize_html(f'<a href="{href}">a</a>'))
+
+    assert collector.elements == [("a", {"rel": "nofollow noopener noreferrer"})]
+
+
+def test_raw_html_is_shown_as_text_not_interpreted():
+    assert render_markdown("<b>bold</b>") == "<p>&lt;b&gt;bold&lt;/b&gt;</p>"
+
+
+def test_links_keep_safe_urls_and_get_rel_nofollow():
+    html = render_markdown("[docs](https://docs.djangoproject.com/) and [mail](mailto:editors@example.org)")
+
+    assert 'href="https://docs.djangoproject.com/"' in html
+    assert 'href="mailto:editors@example.org"' in html
+    assert html.count('rel="nofollow noopener noreferrer"') == 2
+
+
+def test_tables_survive_with_alignment():
+    html = render_markdown("| Framework | Forms |\n|:--|--:|\n| Django | built in |")
+
+    assert "<table>" in html
+    assert '<th style="text-align:left">Framework</th>' in html
+    assert '<td style="text-align:right">built in</td>' in html
+
+
+def test_fenced_code_is_highlighted_with_classes():
+    html = render_markdown("```python\ndef view(request):\n    return None\n```")
+
+    assert '<div class="codehilite">' in html
+    assert '<span class="k">def</span>' in html
+
+
+def test_headings_get_prefixed_ids():
+    html = render_markdown("## Request object\n\n### Forms & validation")
+
+    assert '<h2 id="md-request-object">Request object</h2>' in html
+    assert '<h3 id="md-forms-validation">' in html
+
+
+def test_style_attributes_cannot_carry_more_than_alignment():
+    html = sanitize_html(
+        '<table><tr><td style="text-align: left; background: url(https://e.example/)">x</td></tr></table>'
+    )
+
+    assert "background" not in html
+    assert "text-align" in html
+
+
+def test_empty_source_renders_to_empty_string():
+    assert render_markdown("") == ""
+    assert render_markdown(None) == ""
+
+
+def test_validator_refuses_text_over_the_cap():
+    with pytest.raises(ValidationError) as error:
+        validate_markdown_source("a" * 101, max_length=100)
+
+    assert "101 characters long; the limit is 100" in error.value.messages[0]
+
+
+def test_validator_refuses_a_run_of_brackets_that_would_be_slow_to_render():
+    with pytest.raises(ValidationError) as error:
+        validate_markdown_source("[" * (MARKDOWN_MAX_BRACKETS + 1))
+
+    assert f"at most {MARKDOWN_MAX_BRACKETS} are allowed" in error.value.messages[0]
+
+
+def test_validator_refuses_null_characters():
+    with pytest.raises(ValidationError):
+        validate_markdown_source("before\x00after")
+
+
+def test_validator_accepts_ordinary_markdown():
+    validate_markdown_source("See [the docs](https://docs.example/) and [the code](https://code.example/).")

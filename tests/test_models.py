@@ -1,0 +1,151 @@
+"""Invariants the database enforces, whatever path a write takes."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from comparisons.choices import ComparisonStatus, Edge, SupportLevel
+from comparisons.models import ASSESSMENT_DETAILS_MAX, Assessment, Comparison, ComparisonPoint, Framework
+
+from .factories import (
+    AssessmentFactory,
+    ComparisonFactory,
+    ComparisonPointFactory,
+    CriterionFactory,
+    FrameworkFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def assert_rejected_by_database(write):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        write()
+
+
+def test_database_rejects_a_second_assessment_for_the_same_pair():
+    first = AssessmentFactory()
+
+    assert_rejected_by_database(
+        lambda: Assessment.objects.create(
+            framework=first.framework, criterion=first.criterion, summary="Again", last_reviewed=first.last_reviewed
+        )
+    )
+    assert Assessment.objects.count() == 1
+
+
+def test_database_rejects_an_unknown_support_level():
+    assessment = AssessmentFactory()
+
+    assert_rejected_by_database(lambda: Assessment.objects.filter(pk=assessment.pk).update(support_level="great"))
+
+
+def test_database_rejects_markdown_over_the_cap_even_when_forms_are_bypassed():
+    assessment = AssessmentFactory()
+
+    assert_rejected_by_database(
+        lambda: Assessment.objects.filter(pk=assessment.pk).update(details="x" * (ASSESSMENT_DETAILS_MAX + 1))
+    )
+
+
+def test_model_validation_names_the_markdown_cap():
+    assessment = AssessmentFactory.build(details="x" * (ASSESSMENT_DETAILS_MAX + 1))
+
+    with pytest.raises(ValidationError) as error:
+        assessment.full_clean(exclude=["framework", "criterion"])
+
+    assert "the limit is 6000" in str(error.value.message_dict["details"])
+
+
+@pytest.mark.parametrize("slug", ["vs", "vs-code", "django-vs", "django-vs-flask"])
+def test_database_rejects_framework_slugs_that_would_break_compare_urls(slug):
+    assert_rejected_by_database(lambda: FrameworkFactory(slug=slug))
+
+
+@pytest.mark.parametrize("slug", ["Flask", "flask_web", "flask--web", "-flask", "vs-code", "django-vs-flask"])
+def test_framework_slug_validation_names_the_problem(slug):
+    framework = FrameworkFactory.build(slug=slug)
+
+    with pytest.raises(ValidationError) as error:
+        framework.full_clean()
+
+    assert "slug" in error.value.message_dict
+
+
+def test_database_rejects_an_empty_slug():
+    assert_rejected_by_database(lambda: CriterionFactory(slug=""))
+
+
+@pytest.mark.parametrize("year", [1989, 2101])
+def test_database_rejects_an_implausible_first_release_year(year):
+    assert_rejected_by_database(lambda: FrameworkFactory(first_release_year=year))
+
+
+def test_database_rejects_a_published_comparison_without_a_publish_date():
+    assert_rejected_by_database(lambda: ComparisonFactory(status=ComparisonStatus.PUBLISHED, published_at=None))
+
+
+def test_database_rejects_a_second_point_for_the_same_criterion():
+    point = ComparisonPointFactory()
+
+    assert_rejected_by_database(
+        lambda: ComparisonPoint.objects.create(
+            comparison=point.comparison, criterion=point.criterion, key_difference="Again"
+        )
+    )
+
+
+def test_database_requires_an_edge_framework_exactly_when_one_framework_has_the_edge():
+    framework = FrameworkFactory()
+
+    assert_rejected_by_database(lambda: ComparisonPointFactory(edge=Edge.FRAMEWORK, edge_framework=None))
+    assert_rejected_by_database(lambda: ComparisonPointFactory(edge=Edge.DEPENDS, edge_framework=framework))
+    ComparisonPointFactory(edge=Edge.FRAMEWORK, edge_framework=framework)
+
+
+def test_markdown_is_rendered_into_html_when_saved():
+    framework = FrameworkFactory(description="Uses *Werkzeug*.")
+
+    assert framework.description_html == "<p>Uses <em>Werkzeug</em>.</p>"
+
+    framework.description = "Uses **Jinja**."
+    framework.save()
+    framework.refresh_from_db()
+
+    assert framework.description_html == "<p>Uses <strong>Jinja</strong>.</p>"
+
+
+def test_a_comparison_needs_two_frameworks():
+    with pytest.raises(ValidationError) as error:
+        Comparison(status=ComparisonStatus.DRAFT).validate_frameworks([FrameworkFactory()])
+
+    assert error.value.message_dict["frameworks"] == ["Choose at least two frameworks to compare."]
+
+
+def test_one_set_of_frameworks_has_one_published_comparison():
+    django, flask = FrameworkFactory(slug="django"), FrameworkFactory(slug="flask")
+    ComparisonFactory(frameworks=[django, flask])
+
+    with pytest.raises(ValidationError):
+        Comparison(status=ComparisonStatus.PUBLISHED).validate_frameworks([flask, django])
+    # A draft of the same set, or a published comparison of a larger set, is fine.
+    Comparison(status=ComparisonStatus.DRAFT).validate_frameworks([flask, django])
+    Comparison(status=ComparisonStatus.PUBLISHED).validate_frameworks([flask, django, FrameworkFactory()])
+
+
+def test_comparison_url_is_the_canonical_compare_url_of_its_frameworks():
+    comparison = ComparisonFactory(frameworks=[FrameworkFactory(slug="flask"), FrameworkFactory(slug="django")])
+
+    assert comparison.get_absolute_url() == "/compare/django-vs-flask/"
+
+
+def test_support_levels_carry_a_score_and_a_symbol():
+    assert [level.score for level in SupportLevel] == [3, 2, 1, 0, None]
+    assert len({level.symbol for level in SupportLevel}) == len(SupportLevel)
+
+
+def test_published_querysets_hide_drafts():
+    FrameworkFactory(slug="public")
+    FrameworkFactory(slug="hidden", is_published=False)
+
+    assert list(Framework.objects.published().values_list("slug", flat=True)) == ["public"]

@@ -1,0 +1,171 @@
+"""The first public pages: what a reader sees, and what they never see."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from comparisons.choices import ComparisonStatus
+
+from .factories import (
+    AssessmentFactory,
+    ComparisonFactory,
+    CriterionFactory,
+    FrameworkFactory,
+    SourceFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_lists_published_frameworks_comparisons_and_criteria(client, seeded):
+    FrameworkFactory(name="Secret draft", is_published=False)
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Django" in page
+    assert "Flask" in page
+    assert "Flask vs Django" in page
+    assert "The request object" in page
+    assert "Secret draft" not in page
+
+
+def test_framework_page_shows_every_assessment_with_sources(client, seeded):
+    response = client.get("/frameworks/flask/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count('class="assessment"') == 5
+    assert "Flask-Login" in page
+    assert "https://flask.palletsprojects.com/en/stable/patterns/wtforms/" in page
+    assert "Last reviewed" in page
+
+
+def test_criterion_page_shows_how_each_framework_handles_it(client, seeded):
+    response = client.get("/criteria/forms/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Via extension" in page
+    assert "Built in" in page
+
+
+def test_compare_page_shows_the_matrix_and_the_editors_comparison(client, seeded):
+    response = client.get("/compare/django-vs-flask/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "TL;DR" in page
+    assert page.count('<th scope="row">') == 5
+    assert "Edge: Django" in page
+
+
+def test_compare_without_an_editors_comparison_still_shows_the_matrix(client):
+    assessment = AssessmentFactory(framework__slug="aiohttp")
+    AssessmentFactory(framework__slug="bottle", criterion=assessment.criterion)
+
+    response = client.get("/compare/aiohttp-vs-bottle/")
+
+    assert response.status_code == 200
+    assert "TL;DR" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/compare/flask-vs-django/",
+        "/compare/django-vs-flask-vs-django/",
+        "/compare/?frameworks=flask&frameworks=django",
+    ],
+)
+def test_compare_urls_redirect_permanently_to_the_canonical_one(client, seeded, url):
+    response = client.get(url)
+
+    assert response.status_code == 301
+    assert response.url == "/compare/django-vs-flask/"
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?frameworks=flask", "Choose at least two frameworks"),
+        ("?frameworks=flask&frameworks=nope", "“nope” is not a published framework."),
+        ("?frameworks=", "Choose at least two frameworks"),
+    ],
+)
+def test_the_compare_picker_names_what_is_wrong(client, seeded, query, message):
+    response = client.get(f"/compare/{query}")
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_compare_refuses_more_than_six_frameworks(client):
+    slugs = sorted(FrameworkFactory().slug for _ in range(7))
+
+    response = client.get("/compare/" + "-vs-".join(slugs) + "/")
+
+    assert response.status_code == 400
+    assert "Compare at most 6 frameworks at a time; you chose 7." in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/frameworks/nope/", "/criteria/nope/", "/compare/django-vs-nope/"])
+def test_unknown_slugs_are_404(client, seeded, url):
+    assert client.get(url).status_code == 404
+
+
+def test_drafts_are_invisible_to_the_public(client, seeded):
+    draft = FrameworkFactory(slug="draftwork", is_published=False)
+    CriterionFactory(slug="draft-criterion", is_published=False)
+
+    assert client.get("/frameworks/draftwork/").status_code == 404
+    assert client.get("/criteria/draft-criterion/").status_code == 404
+    assert client.get(f"/compare/{draft.slug}-vs-flask/").status_code == 404
+
+
+def test_a_draft_comparison_does_not_appear_on_the_compare_page(client):
+    first, second = FrameworkFactory(slug="alpha"), FrameworkFactory(slug="beta")
+    ComparisonFactory(frameworks=[first, second], status=ComparisonStatus.DRAFT, published_at=None, tldr="Secret")
+
+    page = client.get("/compare/alpha-vs-beta/").content.decode()
+
+    assert "Secret" not in page
+
+
+def build_matrix(frameworks, criteria):
+    framework_rows = [FrameworkFactory() for _ in range(frameworks)]
+    criterion_rows = [CriterionFactory() for _ in range(criteria)]
+    for framework in framework_rows:
+        for criterion in criterion_rows:
+            SourceFactory(assessment=AssessmentFactory(framework=framework, criterion=criterion))
+    comparison = ComparisonFactory(frameworks=framework_rows[:2])
+    return framework_rows, criterion_rows, comparison
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def page_urls(frameworks, criteria):
+    return [
+        "/",
+        frameworks[0].get_absolute_url(),
+        criteria[0].get_absolute_url(),
+        "/compare/" + "-vs-".join(sorted(framework.slug for framework in frameworks[:2])) + "/",
+        "/compare/" + "-vs-".join(sorted(framework.slug for framework in frameworks[:4])) + "/",
+    ]
+
+
+def test_each_page_runs_the_same_number_of_queries_at_any_size(client):
+    small = page_urls(*build_matrix(frameworks=4, criteria=3)[:2])
+    small_counts = [count_queries(client, url) for url in small]
+
+    large = page_urls(*build_matrix(frameworks=8, criteria=12)[:2])
+    large_counts = [count_queries(client, url) for url in large]
+
+    assert small_counts == large_counts
+    assert max(large_counts) <= 10
