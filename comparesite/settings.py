@@ -18,9 +18,15 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 load_dotenv(os.environ.get("DJANGO_ENV_FILE", BASE_DIR / ".env"), override=False)
 
 
+def env_str(name: str, default: str = "") -> str:
+    """A variable's value; unset and empty (`NAME=` in a .env file) both mean the default."""
+    value = os.environ.get(name, "").strip()
+    return value or default
+
+
 def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
+    value = env_str(name)
+    if not value:
         return default
     normalized = value.strip().lower()
     if normalized in {"1", "true", "yes", "on"}:
@@ -31,15 +37,15 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
+    value = env_str(name)
+    if not value:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
 def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    if value is None or value.strip() == "":
+    value = env_str(name)
+    if not value:
         return default
     try:
         return int(value)
@@ -49,7 +55,7 @@ def env_int(name: str, default: int) -> int:
 
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(
@@ -62,6 +68,10 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-local-development-key-never-used-in-production"  # noqa: S105 (debug only)
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
+
+# Full origins (https://compare.example.org) that may POST to the site when it
+# is reached through a proxy or another host name than ALLOWED_HOSTS suggests.
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -108,9 +118,8 @@ WSGI_APPLICATION = "comparesite.wsgi.application"
 # SQLite in the project folder unless DATABASE_URL names another database
 # (postgres://user:password@host:5432/name in production and in CI).
 DATABASES = {
-    "default": dj_database_url.config(
-        env="DATABASE_URL",
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("DJANGO_DB_CONN_MAX_AGE", 0),
         conn_health_checks=True,
     )
@@ -132,12 +141,12 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 
 # Images uploaded through the Markdown editor. Served by Django only in debug
 # mode; in production the web server or object storage serves this folder.
 MEDIA_URL = "media/"
-MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 
 # django-markdownx: its preview runs the project's one sanitizing renderer.
 # Its own URLs are not included; comparisons.urls registers staff-only views

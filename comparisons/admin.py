@@ -4,7 +4,6 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
-from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
@@ -171,25 +170,8 @@ class ComparisonAdminForm(forms.ModelForm):
         return cleaned_data
 
 
-class ComparisonPointFormSet(BaseInlineFormSet):
-    """An edge can only go to one of the frameworks chosen in the same submission."""
-
-    def clean(self):
-        super().clean()
-        frameworks = getattr(self.instance, "submitted_frameworks", None)
-        if frameworks is None:
-            frameworks = self.instance.frameworks.all() if self.instance.pk else []
-        allowed = {framework.pk for framework in frameworks}
-        for form in self.forms:
-            cleaned_data = getattr(form, "cleaned_data", None) or {}
-            edge_framework = cleaned_data.get("edge_framework")
-            if edge_framework and not cleaned_data.get("DELETE") and edge_framework.pk not in allowed:
-                form.add_error("edge_framework", f"{edge_framework} is not one of this comparison's frameworks.")
-
-
 class ComparisonPointInline(ContentAdminMixin, admin.TabularInline):
     model = ComparisonPoint
-    formset = ComparisonPointFormSet
     fields = ["criterion", "key_difference", "edge", "edge_framework", "position"]
     autocomplete_fields = ["criterion", "edge_framework"]
     extra = 0
@@ -214,7 +196,7 @@ class ComparisonAdmin(ContentAdminMixin, admin.ModelAdmin):
 
     def save_form(self, request, form, change):
         comparison = super().save_form(request, form, change)
-        # The points' formset is validated before the M2M is saved; it reads the
-        # frameworks of this submission from here (see ComparisonPointFormSet).
+        # The points are validated before the M2M is saved; ComparisonPoint.clean
+        # reads the frameworks of this submission from here.
         comparison.submitted_frameworks = form.cleaned_data.get("frameworks")
         return comparison

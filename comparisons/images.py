@@ -2,8 +2,9 @@
 
 Only JPEG and PNG are accepted, judged by what Pillow finds in the bytes, not by
 the file name or the content type the browser sent. The image is decoded in
-full and encoded again, which drops metadata (such as GPS positions) and
-anything smuggled after the image data, and is stored under a random name.
+full and encoded again, which drops metadata (EXIF with its GPS positions,
+comments) and anything smuggled after the image data, and is stored under a
+random name.
 """
 
 from io import BytesIO
@@ -16,8 +17,11 @@ from django.core.files.storage import default_storage
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 EDITOR_IMAGE_FOLDER = "editor-images"
-# Pillow's format name -> the extension the stored file gets.
-ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png"}
+# Pillow's name for what it found -> (the format it is saved as, the stored file's extension).
+# MPO is the multi-picture JPEG many cameras write; its first picture is kept.
+ACCEPTED_FORMATS = {"JPEG": ("JPEG", "jpg"), "MPO": ("JPEG", "jpg"), "PNG": ("PNG", "png")}
+# Of the image's metadata, only what changes how its pixels look is kept.
+KEPT_INFO = ("transparency", "icc_profile")
 
 
 def _reencode(upload) -> tuple[bytes, str]:
@@ -40,11 +44,13 @@ def _reencode(upload) -> tuple[bytes, str]:
                     f"The image is {width}×{height} pixels; the limit is {max_pixels:,} pixels in all.",
                     code="too_many_pixels",
                 )
-            image_format = image.format
+            save_format, extension = ACCEPTED_FORMATS[image.format]
             image.load()
             upright = ImageOps.exif_transpose(image)
+            kept = {key: upright.info[key] for key in KEPT_INFO if key in upright.info}
+            upright.info = {}
             encoded = BytesIO()
-            upright.save(encoded, format=image_format)
+            upright.save(encoded, format=save_format, **kept)
     except ValidationError:
         raise
     except (UnidentifiedImageError, Image.DecompressionBombError):
@@ -52,7 +58,7 @@ def _reencode(upload) -> tuple[bytes, str]:
     except (OSError, SyntaxError, ValueError) as error:
         # Truncated or corrupt data surfaces as one of these while decoding.
         raise ValidationError(f"The image could not be read: {error}", code="corrupt_image") from None
-    return encoded.getvalue(), ACCEPTED_FORMATS[image_format]
+    return encoded.getvalue(), extension
 
 
 def store_editor_image(upload) -> str:

@@ -19,6 +19,7 @@ import nh3
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
 from django.utils.text import slugify
+from pygments.token import STANDARD_TYPES
 
 # The longest Markdown field on any model; the preview endpoint refuses more.
 MARKDOWN_MAX_LENGTH = 8_000
@@ -74,15 +75,16 @@ ALLOWED_ATTRIBUTES = {
     "abbr": {"title"},
     "img": {"src", "alt", "title"},
     "ol": {"start"},
-    # Pygments highlighting and fenced code language markers.
-    "code": {"class"},
-    "div": {"class"},
-    "pre": {"class"},
-    "span": {"class"},
     # Column alignment from the tables extension (style is filtered below).
     "th": {"style"},
     "td": {"style"},
     **{heading: {"id"} for heading in HEADINGS},
+}
+# Only the classes code highlighting needs, so content cannot borrow the site's
+# own classes (a fake support-level badge, say).
+ALLOWED_CLASSES = {
+    "div": {"codehilite"},
+    "span": {token_class for token_class in STANDARD_TYPES.values() if token_class} | {"hll"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 ALLOWED_STYLE_PROPERTIES = {"text-align"}
@@ -125,6 +127,7 @@ def sanitize_html(html: str) -> str:
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel=LINK_REL,
         filter_style_properties=ALLOWED_STYLE_PROPERTIES,

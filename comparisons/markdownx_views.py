@@ -1,22 +1,20 @@
-"""django-markdownx's two endpoints, for staff only.
+"""django-markdownx's two endpoints, for content editors only.
 
 markdownx's own URLs are open to anyone and its upload view trusts the client's
 content type and file name, so the project serves these instead, at the same
 paths and URL names the markdownx widget posts to.
 """
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
-from django.utils.decorators import method_decorator
 from django.views import View
 
 from .images import store_editor_image
 from .markdown import render_markdown, validate_markdown_source
+from .permissions import ContentEditorRequiredMixin
 
 
-@method_decorator(staff_member_required, name="dispatch")
-class MarkdownPreviewView(View):
+class MarkdownPreviewView(ContentEditorRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request):
@@ -30,8 +28,7 @@ class MarkdownPreviewView(View):
         return HttpResponse(render_markdown(content))
 
 
-@method_decorator(staff_member_required, name="dispatch")
-class ImageUploadView(View):
+class ImageUploadView(ContentEditorRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request):

@@ -3,7 +3,8 @@
 Invariants live in the database (unique and check constraints) as well as in
 forms, so no write path — admin, API, fixture or import — can break them.
 Markdown sources are rendered once, when saved, into the `*_html` fields next
-to them (see `render_markdown_before_save`); pages never render on a request.
+to them; pages never render on a request. The signal handlers that keep derived
+fields in step live in signals.py.
 """
 
 from django.core.exceptions import ValidationError
@@ -11,8 +12,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
-from django.db.models.signals import pre_save
-from django.dispatch import receiver
 from django.urls import reverse
 from markdownx.models import MarkdownxField
 
@@ -54,6 +53,11 @@ no_vs_word_validator = RegexValidator(
 )
 
 
+def framework_set_key(framework_ids) -> str:
+    """A set of frameworks as one comparable string: sorted ids, comma-separated."""
+    return ",".join(str(pk) for pk in sorted(set(framework_ids)))
+
+
 def compare_path(framework_slugs) -> str:
     """The one canonical URL of the compare page for a set of frameworks."""
     return reverse("comparisons:compare", kwargs={"slugs": COMPARE_SEPARATOR.join(sorted(set(framework_slugs)))})
@@ -75,10 +79,6 @@ def markdown_length_constraint(table: str, field: str, max_length: int) -> model
         condition=LessThanOrEqual(Length(field), max_length),
         name=f"{table}_{field}_at_most_{max_length}_chars",
     )
-
-
-def slug_not_blank_constraint(table: str) -> models.CheckConstraint:
-    return models.CheckConstraint(condition=~models.Q(slug=""), name=f"{table}_slug_not_blank")
 
 
 def choices_constraint(table: str, field: str, choices) -> models.CheckConstraint:
@@ -106,62 +106,18 @@ class RendersMarkdown:
             setattr(self, html, render_markdown(getattr(self, source)))
 
 
-@receiver(pre_save)
-def render_markdown_before_save(sender, instance, **kwargs):
-    # pre_save also fires for fixtures (raw saves), so loaddata renders too.
-    if isinstance(instance, RendersMarkdown):
-        instance.render_markdown_fields()
-
-
-class Tag(TimeStampedModel):
-    name = models.CharField(max_length=50, unique=True)
-    slug = models.SlugField(max_length=50, unique=True, validators=[slug_format_validator])
-
-    objects = SlugQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-        constraints = [slug_not_blank_constraint("tag")]
-
-    def __str__(self):
-        return self.name
-
-    def natural_key(self):
-        return (self.slug,)
-
-
-class CriterionGroup(TimeStampedModel):
-    name = models.CharField(max_length=80, unique=True)
-    slug = models.SlugField(max_length=80, unique=True, validators=[slug_format_validator])
-    description = models.CharField(max_length=300, blank=True)
-    position = models.PositiveIntegerField(default=0, help_text="Groups are shown in ascending order.")
-
-    objects = SlugQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["position", "name"]
-        constraints = [slug_not_blank_constraint("criteriongroup")]
-
-    def __str__(self):
-        return self.name
-
-    def natural_key(self):
-        return (self.slug,)
-
-
-class Extension(TimeStampedModel):
-    """A package that fills a gap in a framework, such as WTForms or Flask-Admin."""
+class NamedModel(TimeStampedModel):
+    """A row editors name and the site addresses by slug (also its natural key)."""
 
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True, validators=[slug_format_validator])
-    url = models.URLField("URL", max_length=500)
-    summary = models.CharField(max_length=200, blank=True)
 
     objects = SlugQuerySet.as_manager()
 
     class Meta:
+        abstract = True
         ordering = ["name"]
-        constraints = [slug_not_blank_constraint("extension")]
+        constraints = [models.CheckConstraint(condition=~models.Q(slug=""), name="%(class)s_slug_not_blank")]
 
     def __str__(self):
         return self.name
@@ -170,8 +126,30 @@ class Extension(TimeStampedModel):
         return (self.slug,)
 
 
-class Framework(RendersMarkdown, TimeStampedModel):
-    name = models.CharField(max_length=100, unique=True)
+class Tag(NamedModel):
+    class Meta(NamedModel.Meta):
+        pass
+
+
+class CriterionGroup(NamedModel):
+    description = models.CharField(max_length=300, blank=True)
+    position = models.PositiveIntegerField(default=0, help_text="Groups are shown in ascending order.")
+
+    class Meta(NamedModel.Meta):
+        ordering = ["position", "name"]
+
+
+class Extension(NamedModel):
+    """A package that fills a gap in a framework, such as WTForms or Flask-Admin."""
+
+    url = models.URLField("URL", max_length=500)
+    summary = models.CharField(max_length=200, blank=True)
+
+    class Meta(NamedModel.Meta):
+        pass
+
+
+class Framework(RendersMarkdown, NamedModel):
     slug = models.SlugField(max_length=100, unique=True, validators=[slug_format_validator, no_vs_word_validator])
     summary = models.CharField(max_length=200, help_text="One line: what the framework is.")
     description = markdown_field(FRAMEWORK_DESCRIPTION_MAX)
@@ -194,10 +172,9 @@ class Framework(RendersMarkdown, TimeStampedModel):
 
     markdown_fields = {"description": "description_html"}
 
-    class Meta:
-        ordering = ["name"]
+    class Meta(NamedModel.Meta):
         constraints = [
-            slug_not_blank_constraint("framework"),
+            *NamedModel.Meta.constraints,
             models.CheckConstraint(
                 condition=~models.Q(slug="vs")
                 & ~models.Q(slug__startswith="vs-")
@@ -215,19 +192,11 @@ class Framework(RendersMarkdown, TimeStampedModel):
             markdown_length_constraint("framework", "description", FRAMEWORK_DESCRIPTION_MAX),
         ]
 
-    def __str__(self):
-        return self.name
-
     def get_absolute_url(self):
         return reverse("comparisons:framework-detail", kwargs={"slug": self.slug})
 
-    def natural_key(self):
-        return (self.slug,)
 
-
-class Criterion(RendersMarkdown, TimeStampedModel):
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True, validators=[slug_format_validator])
+class Criterion(RendersMarkdown, NamedModel):
     group = models.ForeignKey(CriterionGroup, on_delete=models.PROTECT, related_name="criteria")
     summary = models.CharField(max_length=200, help_text="One line: the question this criterion answers.")
     description = markdown_field(
@@ -241,22 +210,19 @@ class Criterion(RendersMarkdown, TimeStampedModel):
 
     markdown_fields = {"description": "description_html"}
 
-    class Meta:
+    class Meta(NamedModel.Meta):
         ordering = ["group__position", "position", "name"]
         verbose_name_plural = "criteria"
         constraints = [
-            slug_not_blank_constraint("criterion"),
+            *NamedModel.Meta.constraints,
             markdown_length_constraint("criterion", "description", CRITERION_DESCRIPTION_MAX),
         ]
-
-    def __str__(self):
-        return self.name
 
     def get_absolute_url(self):
         return reverse("comparisons:criterion-detail", kwargs={"slug": self.slug})
 
     def natural_key(self):
-        return (self.slug,)
+        return super().natural_key()
 
     natural_key.dependencies = ["comparisons.criteriongroup"]
 
@@ -345,6 +311,13 @@ class Comparison(RendersMarkdown, TimeStampedModel):
     conclusion_html = models.TextField(editable=False, default="")
     status = models.CharField(max_length=20, choices=ComparisonStatus.choices, default=ComparisonStatus.DRAFT)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    framework_set = models.CharField(
+        max_length=500,
+        editable=False,
+        default="",
+        db_index=True,
+        help_text="framework_set_key() of its frameworks, kept in step by signals; one published comparison per set.",
+    )
 
     objects = ComparisonQuerySet.as_manager()
 
@@ -353,11 +326,16 @@ class Comparison(RendersMarkdown, TimeStampedModel):
     class Meta:
         ordering = ["-published_at", "title"]
         constraints = [
-            slug_not_blank_constraint("comparison"),
+            models.CheckConstraint(condition=~models.Q(slug=""), name="comparison_slug_not_blank"),
             choices_constraint("comparison", "status", ComparisonStatus),
             models.CheckConstraint(
                 condition=~models.Q(status=ComparisonStatus.PUBLISHED) | models.Q(published_at__isnull=False),
                 name="comparison_published_has_publish_date",
+            ),
+            models.UniqueConstraint(
+                fields=["framework_set"],
+                condition=models.Q(status=ComparisonStatus.PUBLISHED) & ~models.Q(framework_set=""),
+                name="comparison_one_published_per_framework_set",
             ),
             markdown_length_constraint("comparison", "tldr", COMPARISON_TLDR_MAX),
             markdown_length_constraint("comparison", "introduction", COMPARISON_TEXT_MAX),
@@ -380,7 +358,7 @@ class Comparison(RendersMarkdown, TimeStampedModel):
         return self.status == ComparisonStatus.PUBLISHED
 
     def validate_frameworks(self, frameworks) -> None:
-        """A comparison needs two or more frameworks, and one set has one published comparison."""
+        """Two or more frameworks; when published, all public and no other published comparison of the same set."""
         frameworks = list(frameworks)
         if len(frameworks) < 2:
             raise ValidationError(
@@ -388,14 +366,26 @@ class Comparison(RendersMarkdown, TimeStampedModel):
             )
         if self.status != ComparisonStatus.PUBLISHED:
             return
-        wanted = {framework.pk for framework in frameworks}
-        others = Comparison.objects.published().exclude(pk=self.pk).filter(frameworks__in=wanted).distinct()
-        for other in others.prefetch_related("frameworks"):
-            if {framework.pk for framework in other.frameworks.all()} == wanted:
-                raise ValidationError(
-                    {"frameworks": f"“{other}” is already the published comparison of exactly these frameworks."},
-                    code="duplicate_framework_set",
-                )
+        drafts = sorted(framework.name for framework in frameworks if not framework.is_published)
+        if drafts:
+            raise ValidationError(
+                {"frameworks": f"Publish these frameworks first, or keep the comparison a draft: {', '.join(drafts)}."},
+                code="unpublished_frameworks",
+            )
+        key = framework_set_key(framework.pk for framework in frameworks)
+        other = Comparison.objects.filter(status=ComparisonStatus.PUBLISHED, framework_set=key).exclude(pk=self.pk)
+        if other.exists():
+            raise ValidationError(
+                {"frameworks": f"“{other.first()}” is already the published comparison of exactly these frameworks."},
+                code="duplicate_framework_set",
+            )
+
+    def compared_framework_ids(self) -> set[int]:
+        """The frameworks being compared: those chosen in the admin form being saved, else the stored ones."""
+        submitted = getattr(self, "submitted_frameworks", None)
+        if submitted is not None:
+            return {framework.pk for framework in submitted}
+        return set(self.frameworks.values_list("pk", flat=True)) if self.pk else set()
 
 
 class ComparisonPoint(RendersMarkdown, TimeStampedModel):
@@ -446,3 +436,12 @@ class ComparisonPoint(RendersMarkdown, TimeStampedModel):
             raise ValidationError({"edge_framework": "Choose which framework has the edge."})
         if self.edge != Edge.FRAMEWORK and self.edge_framework_id is not None:
             raise ValidationError({"edge_framework": "Leave this empty unless one framework has the edge."})
+        has_comparison = self.comparison_id is not None or ComparisonPoint.comparison.is_cached(self)
+        if (
+            self.edge_framework_id is not None
+            and has_comparison
+            and self.edge_framework_id not in self.comparison.compared_framework_ids()
+        ):
+            raise ValidationError(
+                {"edge_framework": f"{self.edge_framework} is not one of this comparison's frameworks."}
+            )

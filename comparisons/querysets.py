@@ -48,7 +48,10 @@ class SourceQuerySet(models.QuerySet):
 
 class ComparisonQuerySet(SlugQuerySet):
     def published(self):
-        return self.filter(status=ComparisonStatus.PUBLISHED, published_at__isnull=False)
+        """Published comparisons whose frameworks are all public too."""
+        return self.filter(status=ComparisonStatus.PUBLISHED, published_at__isnull=False).exclude(
+            frameworks__is_published=False
+        )
 
 
 class ComparisonPointQuerySet(models.QuerySet):

@@ -7,9 +7,9 @@ matrix: rows are fetched in bulk and joined in Python.
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 
-from .models import Assessment, Comparison, ComparisonPoint, Criterion, CriterionGroup, Framework
+from .models import Assessment, Comparison, ComparisonPoint, Criterion, CriterionGroup, Framework, framework_set_key
 
 MAX_COMPARED_FRAMEWORKS = 6
 
@@ -66,14 +66,9 @@ def criterion_assessments(criterion: Criterion):
 
 def published_comparison_for(frameworks: list[Framework]) -> Comparison | None:
     """The published editor-written comparison of exactly this set of frameworks."""
-    ids = [framework.pk for framework in frameworks]
     return (
         Comparison.objects.published()
-        .annotate(
-            framework_count=Count("frameworks", distinct=True),
-            matching_count=Count("frameworks", filter=Q(frameworks__in=ids), distinct=True),
-        )
-        .filter(framework_count=len(ids), matching_count=len(ids))
+        .filter(framework_set=framework_set_key(framework.pk for framework in frameworks))
         .prefetch_related(Prefetch("points", queryset=ComparisonPoint.objects.select_related("edge_framework")))
         .first()
     )

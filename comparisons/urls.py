@@ -9,5 +9,5 @@ urlpatterns = [
     path("frameworks/<slug:slug>/", views.FrameworkDetailView.as_view(), name="framework-detail"),
     path("criteria/<slug:slug>/", views.CriterionDetailView.as_view(), name="criterion-detail"),
     path("compare/", views.CompareView.as_view(), name="compare-picker"),
-    path("compare/<str:slugs>/", views.CompareView.as_view(), name="compare"),
+    path("compare/<slug:slugs>/", views.CompareView.as_view(), name="compare"),
 ]

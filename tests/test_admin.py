@@ -202,3 +202,25 @@ def test_the_edge_can_only_go_to_a_compared_framework(editor_client):
     data["points-0-edge_framework"] = frameworks[0].pk
     assert editor_client.post(admin_url(Comparison, "add"), data).status_code == 302
     assert Comparison.objects.get().points.get().edge_framework == frameworks[0]
+
+
+def test_the_point_admin_also_keeps_the_edge_among_the_compared_frameworks(editor_client, seeded):
+    from comparisons.models import ComparisonPoint
+
+    point = ComparisonPoint.objects.get(comparison__slug="flask-vs-django", criterion__slug="forms")
+    outsider = FrameworkFactory()
+    data = {
+        "comparison": point.comparison.pk,
+        "criterion": point.criterion.pk,
+        "key_difference": point.key_difference,
+        "edge": Edge.FRAMEWORK,
+        "edge_framework": outsider.pk,
+        "position": point.position,
+    }
+
+    response = editor_client.post(admin_url(ComparisonPoint, "change", point.pk), data)
+
+    assert response.status_code == 200
+    assert "edge_framework" in response.context["adminform"].form.errors
+    point.refresh_from_db()
+    assert point.edge_framework.slug == "django"

@@ -118,6 +118,13 @@ def test_fenced_code_is_highlighted_with_classes():
     assert '<span class="k">def</span>' in html
 
 
+def test_content_cannot_borrow_the_sites_own_classes():
+    html = render_markdown("```{ .level--built_in .python }\nx = 1\n```")
+
+    assert 'class="codehilite"' in html
+    assert "level--built_in" not in html
+
+
 def test_headings_get_prefixed_ids():
     html = render_markdown("## Request object\n\n### Forms & validation")
 

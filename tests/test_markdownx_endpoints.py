@@ -83,7 +83,13 @@ def test_preview_refuses_logged_in_non_staff(client, reader):
 
     response = client.post(PREVIEW_URL, {"content": "**bold**"})
 
-    assert response.status_code == 302
+    assert response.status_code == 403
+
+
+def test_preview_refuses_staff_without_content_permissions(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user(username="support", is_staff=True))
+
+    assert client.post(PREVIEW_URL, {"content": "**bold**"}).status_code == 403
 
 
 def test_preview_requires_a_csrf_token(editor):
@@ -113,6 +119,33 @@ def test_staff_upload_stores_the_image_under_a_random_name(editor_client, media_
     assert response.json() == {"image_code": f"![](/media/editor-images/{stored.name})"}
     with Image.open(media_root / stored) as saved:
         assert saved.format == image_format
+
+
+def test_uploaded_jpeg_loses_its_metadata(editor_client, media_root):
+    exif = Image.Exif()
+    exif[0x8298] = "Copyright someone"
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(buffer, format="JPEG", exif=exif.tobytes(), comment=b"secret comment")
+    assert b"secret comment" in buffer.getvalue()
+
+    response = upload(editor_client, "photo.jpg", buffer.getvalue(), "image/jpeg")
+
+    assert response.status_code == 200
+    [stored] = files_in(media_root)
+    stored_bytes = (media_root / stored).read_bytes()
+    assert b"secret comment" not in stored_bytes
+    assert b"Copyright someone" not in stored_bytes
+
+
+def test_a_png_keeps_its_transparency(editor_client, media_root):
+    buffer = io.BytesIO()
+    Image.new("RGBA", (4, 4), (255, 0, 0, 0)).save(buffer, format="PNG")
+
+    upload(editor_client, "clear.png", buffer.getvalue(), "image/png")
+
+    [stored] = files_in(media_root)
+    with Image.open(media_root / stored) as saved:
+        assert saved.getpixel((0, 0))[3] == 0
 
 
 def pixel_bomb():
@@ -166,5 +199,14 @@ def test_upload_refuses_logged_in_non_staff_and_stores_nothing(client, reader, m
 
     response = upload(client, "photo.png", image_bytes("PNG"), "image/png")
 
-    assert response.status_code == 302
+    assert response.status_code == 403
+    assert files_in(media_root) == []
+
+
+def test_upload_refuses_staff_without_content_permissions(client, django_user_model, media_root):
+    client.force_login(django_user_model.objects.create_user(username="support", is_staff=True))
+
+    response = upload(client, "photo.png", image_bytes("PNG"), "image/png")
+
+    assert response.status_code == 403
     assert files_in(media_root) == []

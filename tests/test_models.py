@@ -5,7 +5,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from comparisons.choices import ComparisonStatus, Edge, SupportLevel
-from comparisons.models import ASSESSMENT_DETAILS_MAX, Assessment, Comparison, ComparisonPoint, Framework
+from comparisons.models import (
+    ASSESSMENT_DETAILS_MAX,
+    Assessment,
+    Comparison,
+    ComparisonPoint,
+    Framework,
+    framework_set_key,
+)
 
 from .factories import (
     AssessmentFactory,
@@ -149,3 +156,73 @@ def test_published_querysets_hide_drafts():
     FrameworkFactory(slug="hidden", is_published=False)
 
     assert list(Framework.objects.published().values_list("slug", flat=True)) == ["public"]
+
+
+def test_framework_set_follows_the_frameworks_from_either_side():
+    first, second, third = FrameworkFactory(), FrameworkFactory(), FrameworkFactory()
+    comparison = ComparisonFactory(frameworks=[first, second])
+
+    def stored_key():
+        return Comparison.objects.get(pk=comparison.pk).framework_set
+
+    assert stored_key() == framework_set_key([first.pk, second.pk])
+    third.comparisons.add(comparison)
+    assert stored_key() == framework_set_key([first.pk, second.pk, third.pk])
+    comparison.frameworks.remove(first)
+    assert stored_key() == framework_set_key([second.pk, third.pk])
+    third.delete()
+    assert stored_key() == framework_set_key([second.pk])
+    second.comparisons.clear()
+    assert stored_key() == ""
+
+
+def test_saving_a_comparison_keeps_its_framework_set():
+    comparison = ComparisonFactory(frameworks=[FrameworkFactory(), FrameworkFactory()])
+    key = Comparison.objects.get(pk=comparison.pk).framework_set
+
+    Comparison.objects.get(pk=comparison.pk).save()
+
+    assert Comparison.objects.get(pk=comparison.pk).framework_set == key
+
+
+def test_database_rejects_two_published_comparisons_of_the_same_set():
+    frameworks = [FrameworkFactory(), FrameworkFactory()]
+    ComparisonFactory(frameworks=frameworks)
+    draft = ComparisonFactory(frameworks=frameworks, status=ComparisonStatus.DRAFT, published_at=None)
+
+    draft.status, draft.published_at = ComparisonStatus.PUBLISHED, draft.created_at
+    assert_rejected_by_database(draft.save)
+
+
+def test_a_comparison_cannot_be_published_with_a_draft_framework():
+    public, draft = FrameworkFactory(), FrameworkFactory(name="Unreleased", is_published=False)
+
+    with pytest.raises(ValidationError) as error:
+        Comparison(status=ComparisonStatus.PUBLISHED).validate_frameworks([public, draft])
+
+    assert "Unreleased" in error.value.message_dict["frameworks"][0]
+
+
+def test_a_published_comparison_disappears_while_one_of_its_frameworks_is_a_draft():
+    draft = FrameworkFactory(is_published=False)
+    comparison = ComparisonFactory(frameworks=[FrameworkFactory(), draft])
+
+    assert comparison not in Comparison.objects.published()
+
+    Framework.objects.filter(pk=draft.pk).update(is_published=True)
+    assert comparison in Comparison.objects.published()
+
+
+def test_the_edge_must_go_to_one_of_the_compared_frameworks():
+    inside, outside = FrameworkFactory(), FrameworkFactory()
+    comparison = ComparisonFactory(frameworks=[inside, FrameworkFactory()])
+    point = ComparisonPointFactory.build(
+        comparison=comparison, criterion=CriterionFactory(), edge=Edge.FRAMEWORK, edge_framework=outside
+    )
+
+    with pytest.raises(ValidationError) as error:
+        point.full_clean()
+
+    assert error.value.message_dict["edge_framework"] == [f"{outside} is not one of this comparison's frameworks."]
+    point.edge_framework = inside
+    point.full_clean()

@@ -169,3 +169,21 @@ def test_each_page_runs_the_same_number_of_queries_at_any_size(client):
 
     assert small_counts == large_counts
     assert max(large_counts) <= 10
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/compare/fla%00sk-vs-django/", "/compare/caf%C3%A9-vs-django/", "/frameworks/fla%00sk/", "/criteria/%00/"],
+)
+def test_malformed_slugs_are_404_not_500(client, seeded, url):
+    assert client.get(url).status_code == 404
+
+
+def test_a_comparison_with_a_draft_framework_is_not_listed(client, seeded):
+    from comparisons.models import Framework
+
+    Framework.objects.filter(slug="flask").update(is_published=False)
+
+    page = client.get("/").content.decode()
+
+    assert "Flask vs Django" not in page

@@ -65,3 +65,24 @@ def test_a_dotenv_file_is_read_but_real_environment_variables_win(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("True ['from-env.example']")
+
+
+def test_empty_values_mean_the_defaults_not_the_current_folder():
+    code = "import comparesite.settings as s; print(s.MEDIA_ROOT, s.STATIC_ROOT, s.DATABASES['default']['ENGINE'])"
+    env = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_ENV_FILE": os.devnull,
+        "DJANGO_DEBUG": "1",
+        "DJANGO_MEDIA_ROOT": "",
+        "DJANGO_STATIC_ROOT": "",
+        "DATABASE_URL": "",
+    }
+    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, "-c", code], cwd=PROJECT, env=env, capture_output=True, text=True, check=False
+    )
+
+    assert result.returncode == 0, result.stderr
+    media_root, static_root, engine = result.stdout.split()
+    assert media_root == str(PROJECT / "media")
+    assert static_root == str(PROJECT / "staticfiles")
+    assert engine.endswith("sqlite3")

@@ -1,0 +1,65 @@
+"""Keep derived fields in step with what they derive from, on every write path.
+
+Connected in ComparisonsConfig.ready(). Both handlers also run for fixtures.
+"""
+
+from collections import defaultdict
+
+from django.db.models.signals import m2m_changed, post_delete, pre_delete, pre_save
+from django.dispatch import receiver
+
+from .models import Comparison, Framework, RendersMarkdown, framework_set_key
+
+
+@receiver(pre_save)
+def render_markdown_before_save(sender, instance, raw=False, **kwargs):
+    # pre_save fires for raw (fixture) saves too, so loaddata renders as well.
+    if isinstance(instance, RendersMarkdown):
+        instance.render_markdown_fields()
+
+
+def refresh_framework_sets(comparison_ids) -> None:
+    comparison_ids = set(comparison_ids)
+    if not comparison_ids:
+        return
+    frameworks_of = defaultdict(list)
+    links = Comparison.frameworks.through.objects.filter(comparison_id__in=comparison_ids)
+    for comparison_id, framework_id in links.values_list("comparison_id", "framework_id"):
+        frameworks_of[comparison_id].append(framework_id)
+    for comparison_id in comparison_ids:
+        key = framework_set_key(frameworks_of[comparison_id])
+        Comparison.objects.filter(pk=comparison_id).update(framework_set=key)
+
+
+@receiver(pre_save, sender=Comparison)
+def framework_set_survives_saves(sender, instance, **kwargs):
+    # A save (a fixture's raw save included) must not blank the key: it is
+    # derived from the stored links, which only m2m changes alter.
+    if instance.pk is not None:
+        links = Comparison.frameworks.through.objects.filter(comparison_id=instance.pk)
+        instance.framework_set = framework_set_key(links.values_list("framework_id", flat=True))
+
+
+@receiver(m2m_changed, sender=Comparison.frameworks.through)
+def framework_set_follows_frameworks(sender, instance, action, reverse, pk_set, **kwargs):
+    if reverse and action == "pre_clear":
+        instance.comparisons_before_clear = list(instance.comparisons.values_list("pk", flat=True))
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if not reverse:
+        refresh_framework_sets([instance.pk])
+        instance.framework_set = Comparison.objects.values_list("framework_set", flat=True).get(pk=instance.pk)
+    elif action == "post_clear":
+        refresh_framework_sets(instance.comparisons_before_clear)
+    else:
+        refresh_framework_sets(pk_set)
+
+
+@receiver(pre_delete, sender=Framework)
+def remember_comparisons_of_deleted_framework(sender, instance, **kwargs):
+    instance.comparisons_before_delete = list(instance.comparisons.values_list("pk", flat=True))
+
+
+@receiver(post_delete, sender=Framework)
+def framework_set_forgets_deleted_framework(sender, instance, **kwargs):
+    refresh_framework_sets(getattr(instance, "comparisons_before_delete", []))
