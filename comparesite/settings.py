@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_filters",
     "markdownx",
     "rest_framework",
@@ -160,6 +161,9 @@ EDITOR_UPLOAD_MAX_BYTES = env_int("EDITOR_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 EDITOR_UPLOAD_MAX_PIXELS = env_int("EDITOR_UPLOAD_MAX_PIXELS", 25_000_000)
 
 LOGIN_URL = "admin:login"
+
+# An assessment not reviewed for this many days shows a "needs review" badge.
+ASSESSMENT_STALE_AFTER_DAYS = env_int("ASSESSMENT_STALE_AFTER_DAYS", 365)
 
 # Seed content: `manage.py seed` loads these from fixtures/ into an empty database.
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]

@@ -17,10 +17,27 @@ class SupportLevel(models.TextChoices):
         """Points for ranking frameworks; unknown counts as no information."""
         return {"built_in": 3, "extension": 2, "partial": 1, "none": 0}.get(self.value)
 
+    @classmethod
+    def at_least(cls, minimum: str) -> list[str]:
+        """The levels that meet `minimum` on the scale built in > via extension > partial."""
+        floor = cls(minimum).score
+        return [level.value for level in cls if level.score is not None and level.score >= floor]
+
     @property
     def symbol(self) -> str:
         """A text mark, so colour is never the only signal of a level."""
         return {"built_in": "✔", "extension": "+", "partial": "◐", "none": "✘", "unknown": "?"}[self.value]
+
+
+# The best score a level can have; a framework's fit is its points over this times the weights.
+MAX_SUPPORT_SCORE = 3
+
+# Minimum levels a reader can ask for in capability filters.
+MINIMUM_LEVEL_CHOICES = [
+    (SupportLevel.BUILT_IN.value, "Built in"),
+    (SupportLevel.EXTENSION.value, "Built in or via extension"),
+    (SupportLevel.PARTIAL.value, "At least partly"),
+]
 
 
 class ComparisonStatus(models.TextChoices):

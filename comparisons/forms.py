@@ -3,6 +3,23 @@ from django import forms
 from .models import Framework
 from .selectors import MAX_COMPARED_FRAMEWORKS
 
+# Longest text a search or filter box accepts; longer input is a form error.
+TEXT_INPUT_MAX_LENGTH = 200
+# At most this many values for one list-valued filter (?tag=a&tag=b…).
+MAX_FILTER_VALUES = 30
+
+
+class FilterForm(forms.Form):
+    """The form behind every filter set: list-valued filters are capped in length."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        getlist = getattr(self.data, "getlist", None)
+        for name in list(self.fields) if getlist else []:
+            if len(getlist(name)) > MAX_FILTER_VALUES and name not in self.errors:
+                self.add_error(name, f"Choose at most {MAX_FILTER_VALUES} values.")
+        return cleaned_data
+
 
 class CompareForm(forms.Form):
     """Which frameworks to put side by side; used by the picker and by compare URLs."""
@@ -28,3 +45,87 @@ class CompareForm(forms.Form):
                 params={"max": MAX_COMPARED_FRAMEWORKS, "count": len(frameworks)},
             )
         return sorted(frameworks, key=lambda framework: framework.slug)
+
+
+WEIGHT_CHOICES = [(0, "Doesn't matter"), (1, "Nice to have"), (2, "Important"), (3, "Essential")]
+WEIGHT_PREFIX = "w-"
+
+
+def weight_field_name(criterion) -> str:
+    return f"{WEIGHT_PREFIX}{criterion.slug}"
+
+
+class FitForm(forms.Form):
+    """How much each criterion matters to the reader, 0–3. The weights live in the URL (?w-forms=3)."""
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        for criterion in criteria:
+            self.fields[weight_field_name(criterion)] = forms.TypedChoiceField(
+                label=criterion.name,
+                choices=WEIGHT_CHOICES,
+                coerce=int,
+                required=False,
+                empty_value=0,
+                error_messages={
+                    "invalid_choice": f"The weight for {criterion.name} must be 0, 1, 2 or 3, not “%(value)s”."
+                },
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        unknown = sorted(
+            key for key in self.data if key.startswith(WEIGHT_PREFIX) and key not in self.fields and self.data.get(key)
+        )
+        if unknown:
+            raise forms.ValidationError(
+                "These weights name no published criterion: %(keys)s.", params={"keys": ", ".join(unknown)}
+            )
+        return cleaned_data
+
+    def weights(self) -> dict:
+        """Criterion -> weight; all zero unless the form is bound and valid."""
+        valid = self.is_bound and self.is_valid()
+        return {
+            criterion: (self.cleaned_data.get(weight_field_name(criterion)) or 0) if valid else 0
+            for criterion in self.criteria
+        }
+
+    def weight_fields_by_group(self):
+        """(group, bound fields) pairs in the criteria's order, for the template."""
+        groups = []
+        for criterion in self.criteria:
+            if not groups or groups[-1][0] != criterion.group:
+                groups.append((criterion.group, []))
+            groups[-1][1].append(self[weight_field_name(criterion)])
+        return groups
+
+
+class CompareOptionsForm(FitForm):
+    """What the compare page shows: weights, differences only, one criterion group."""
+
+    differences = forms.BooleanField(required=False, label="Show only the differences")
+    group = forms.ChoiceField(required=False, label="Criterion group")
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, criteria=criteria, **kwargs)
+        groups = {criterion.group.slug: criterion.group for criterion in criteria}
+        self.groups = groups
+        self.fields["group"].choices = [("", "All groups")] + [(slug, group.name) for slug, group in groups.items()]
+        self.fields["group"].error_messages["invalid_choice"] = "“%(value)s” is not a criterion group."
+
+    def option(self, name, default=None):
+        return self.cleaned_data.get(name, default) if self.is_bound and self.is_valid() else default
+
+    def chosen_group(self):
+        return self.groups.get(self.option("group") or "")
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search",
+        min_length=2,
+        max_length=TEXT_INPUT_MAX_LENGTH,
+        error_messages={"required": "Type what to search for."},
+    )

@@ -25,6 +25,7 @@ from .querysets import (
     FrameworkQuerySet,
     SlugQuerySet,
     SourceQuerySet,
+    stale_before,
 )
 
 # Length caps of the Markdown fields (see comparisons/markdown.py for why).
@@ -270,6 +271,10 @@ class Assessment(RendersMarkdown, TimeStampedModel):
     @property
     def level(self) -> SupportLevel:
         return SupportLevel(self.support_level)
+
+    @property
+    def is_stale(self) -> bool:
+        return self.last_reviewed < stale_before()
 
 
 class Source(models.Model):

@@ -4,9 +4,18 @@ Managers are built with `QuerySet.as_manager()`, which also copies
 `get_by_natural_key` onto them: fixtures and the dataset refer to rows by slug.
 """
 
+import datetime
+
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from .choices import ComparisonStatus
+
+
+def stale_before() -> datetime.date:
+    """Assessments last reviewed before this date need a new review."""
+    return timezone.localdate() - datetime.timedelta(days=settings.ASSESSMENT_STALE_AFTER_DAYS)
 
 
 class SlugQuerySet(models.QuerySet):
@@ -34,6 +43,9 @@ class AssessmentQuerySet(models.QuerySet):
     def published(self):
         """Cells whose framework and criterion are both public."""
         return self.filter(framework__is_published=True, criterion__is_published=True)
+
+    def stale(self):
+        return self.filter(last_reviewed__lt=stale_before())
 
     def with_related(self):
         return self.select_related("framework", "criterion", "criterion__group").prefetch_related(

@@ -1,4 +1,4 @@
-"""Read logic that spans relations: what the pages (and later the API) show.
+"""Read logic that spans relations: what the pages (and the API) show.
 
 Every function here runs a fixed number of queries, whatever the size of the
 matrix: rows are fetched in bulk and joined in Python.
@@ -7,11 +7,14 @@ matrix: rows are fetched in bulk and joined in Python.
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 
+from .choices import MAX_SUPPORT_SCORE, ComparisonStatus, SupportLevel
 from .models import Assessment, Comparison, ComparisonPoint, Criterion, CriterionGroup, Framework, framework_set_key
 
 MAX_COMPARED_FRAMEWORKS = 6
+RECENTLY_UPDATED_COUNT = 8
+SEARCH_RESULTS_PER_KIND = 20
 
 
 @dataclass
@@ -21,6 +24,11 @@ class MatrixRow:
     cells: list[Assessment | None]
     point: ComparisonPoint | None = None
 
+    @property
+    def is_uniform(self) -> bool:
+        """Every framework has the same support level here (a missing cell counts as its own level)."""
+        return len({cell.support_level if cell else None for cell in self.cells}) == 1
+
 
 @dataclass
 class MatrixGroup:
@@ -28,8 +36,32 @@ class MatrixGroup:
     rows: list[MatrixRow] = field(default_factory=list)
 
 
+@dataclass
+class Fit:
+    """How well one framework fits a reader's weights; see `fit_ranking`."""
+
+    framework: Framework
+    points: int
+    max_points: int
+    unknown: list[Criterion]
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.points / self.max_points) if self.max_points else 0
+
+
 def published_frameworks():
     return Framework.objects.published().prefetch_related("tags")
+
+
+def framework_list():
+    """Published frameworks with their tags and how many criteria each has built in."""
+    built_in = Q(
+        assessments__support_level=SupportLevel.BUILT_IN,
+        assessments__criterion__is_published=True,
+    )
+    # Grouped queries ignore Meta.ordering, so the order is explicit.
+    return published_frameworks().annotate(built_in_count=Count("assessments", filter=built_in)).order_by("name")
 
 
 def published_comparisons():
@@ -38,16 +70,27 @@ def published_comparisons():
     )
 
 
+def published_criteria() -> list[Criterion]:
+    return list(Criterion.objects.published().in_display_order())
+
+
 def criteria_by_group(criteria) -> list[tuple[CriterionGroup, list[Criterion]]]:
     """Criteria (already in display order) as (group, criteria) pairs."""
     return [(group, list(rows)) for group, rows in groupby(criteria, key=lambda criterion: criterion.group)]
 
 
+def recently_updated_assessments(limit: int = RECENTLY_UPDATED_COUNT):
+    return (
+        Assessment.objects.published().select_related("framework", "criterion").order_by("-updated_at", "-pk")[:limit]
+    )
+
+
 def home_page() -> dict:
     return {
         "frameworks": published_frameworks(),
-        "comparisons": published_comparisons()[:12],
-        "criteria_groups": criteria_by_group(Criterion.objects.published().in_display_order()),
+        "comparisons": published_comparisons()[:6],
+        "criteria_groups": criteria_by_group(published_criteria()),
+        "recent_assessments": recently_updated_assessments(),
     }
 
 
@@ -74,21 +117,181 @@ def published_comparison_for(frameworks: list[Framework]) -> Comparison | None:
     )
 
 
-def compare_matrix(frameworks: list[Framework], comparison: Comparison | None = None) -> list[MatrixGroup]:
-    """The side-by-side matrix: rows are published criteria, columns the given frameworks."""
-    criteria = Criterion.objects.published().in_display_order()
-    assessments = Assessment.objects.filter(framework__in=frameworks, criterion__is_published=True).with_related()
-    by_cell = {(a.framework_id, a.criterion_id): a for a in assessments}
+def draft_comparison_for(frameworks: list[Framework]) -> Comparison | None:
+    """The newest unpublished comparison of exactly this set, for staff previews."""
+    return (
+        Comparison.objects.exclude(status=ComparisonStatus.PUBLISHED)
+        .filter(framework_set=framework_set_key(framework.pk for framework in frameworks))
+        .prefetch_related(Prefetch("points", queryset=ComparisonPoint.objects.select_related("edge_framework")))
+        .order_by("-updated_at")
+        .first()
+    )
+
+
+def assessment_cells(frameworks, criteria) -> dict[tuple[int, int], Assessment]:
+    """The assessments of these frameworks on these criteria, keyed by (framework id, criterion id)."""
+    assessments = Assessment.objects.filter(framework__in=frameworks, criterion__in=criteria).with_related()
+    return {(a.framework_id, a.criterion_id): a for a in assessments}
+
+
+def compare_matrix(
+    frameworks: list[Framework],
+    criteria: list[Criterion],
+    cells: dict[tuple[int, int], Assessment],
+    comparison: Comparison | None = None,
+    *,
+    group: CriterionGroup | None = None,
+    differences_only: bool = False,
+) -> list[MatrixGroup]:
+    """The side-by-side matrix: rows are criteria (grouped), columns the given frameworks.
+
+    `group` keeps one group's rows; `differences_only` drops rows where every
+    framework has the same support level.
+    """
     points = {point.criterion_id: point for point in comparison.points.all()} if comparison else {}
     groups = []
-    for group, group_criteria in groupby(criteria, key=lambda criterion: criterion.group):
+    for criterion_group, group_criteria in groupby(criteria, key=lambda criterion: criterion.group):
+        if group is not None and criterion_group.pk != group.pk:
+            continue
         rows = [
             MatrixRow(
                 criterion=criterion,
-                cells=[by_cell.get((framework.pk, criterion.pk)) for framework in frameworks],
+                cells=[cells.get((framework.pk, criterion.pk)) for framework in frameworks],
                 point=points.get(criterion.pk),
             )
             for criterion in group_criteria
         ]
-        groups.append(MatrixGroup(group=group, rows=rows))
+        if differences_only:
+            rows = [row for row in rows if not row.is_uniform]
+        if rows:
+            groups.append(MatrixGroup(group=criterion_group, rows=rows))
     return groups
+
+
+def fit_ranking(frameworks, weights: dict[Criterion, int], cells=None) -> list[Fit]:
+    """Rank frameworks by how well they cover what the reader weighs.
+
+    Each criterion has a weight from 0 (ignore) to 3 (essential). A framework
+    earns weight × the level's score (built in 3, via extension 2, partial 1,
+    not supported 0) and the result is shown as a share of the best possible
+    total. Unknown or missing assessments earn nothing and are listed, so a
+    gap in our knowledge is never mistaken for a weakness of the framework.
+    Ties keep the frameworks' given order.
+    """
+    weighted = {criterion: weight for criterion, weight in weights.items() if weight}
+    if not weighted:
+        return []
+    if cells is None:
+        cells = {
+            (a.framework_id, a.criterion_id): a
+            for a in Assessment.objects.filter(framework__in=frameworks, criterion__in=list(weighted)).only(
+                "framework_id", "criterion_id", "support_level"
+            )
+        }
+    max_points = MAX_SUPPORT_SCORE * sum(weighted.values())
+    fits = []
+    for framework in frameworks:
+        points, unknown = 0, []
+        for criterion, weight in weighted.items():
+            cell = cells.get((framework.pk, criterion.pk))
+            score = SupportLevel(cell.support_level).score if cell else None
+            if score is None:
+                unknown.append(criterion)
+            else:
+                points += weight * score
+        fits.append(Fit(framework=framework, points=points, max_points=max_points, unknown=unknown))
+    return sorted(fits, key=lambda fit: -fit.points)
+
+
+@dataclass
+class SearchHit:
+    title: str
+    url: str
+    kind: str
+    context: str  # plain text around the match; the template marks the match
+
+
+@dataclass
+class SearchResults:
+    query: str
+    frameworks: list[SearchHit]
+    criteria: list[SearchHit]
+    assessments: list[SearchHit]
+    comparisons: list[SearchHit]
+
+    @property
+    def groups(self) -> list[tuple[str, list[SearchHit]]]:
+        return [
+            ("Comparisons", self.comparisons),
+            ("Frameworks", self.frameworks),
+            ("Criteria", self.criteria),
+            ("Assessments", self.assessments),
+        ]
+
+    @property
+    def total(self) -> int:
+        return sum(len(hits) for _, hits in self.groups)
+
+
+def _matching(query: str, *fields: str) -> Q:
+    condition = Q()
+    for name in fields:
+        condition |= Q(**{f"{name}__icontains": query})
+    return condition
+
+
+def _context(query: str, *texts: str, width: int = 80) -> str:
+    """The first text that contains the query, cut to a window around the match."""
+    needle = query.casefold()
+    for text in texts:
+        position = text.casefold().find(needle)
+        if position >= 0:
+            start = max(0, position - width)
+            end = min(len(text), position + len(query) + width)
+            return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+    return texts[0][: 2 * width] if texts else ""
+
+
+def search(query: str, limit: int = SEARCH_RESULTS_PER_KIND) -> SearchResults:
+    """Published frameworks, criteria, assessments and comparisons that mention the query.
+
+    Case-insensitive containment, the same on SQLite and PostgreSQL; four queries.
+    """
+    frameworks = Framework.objects.published().filter(_matching(query, "name", "summary", "description"))
+    criteria = Criterion.objects.published().filter(_matching(query, "name", "summary", "description"))
+    assessments = (
+        Assessment.objects.published()
+        .filter(_matching(query, "summary", "details", "extensions__name"))
+        .select_related("framework", "criterion")
+        .distinct()
+    )
+    comparisons = (
+        Comparison.objects.published()
+        .filter(_matching(query, "title", "tldr", "introduction", "conclusion", "points__key_difference"))
+        .prefetch_related("frameworks")
+        .distinct()
+    )
+    return SearchResults(
+        query=query,
+        frameworks=[
+            SearchHit(f.name, f.get_absolute_url(), "Framework", _context(query, f.name, f.summary, f.description))
+            for f in frameworks.order_by("name")[:limit]
+        ],
+        criteria=[
+            SearchHit(c.name, c.get_absolute_url(), "Criterion", _context(query, c.name, c.summary, c.description))
+            for c in criteria.order_by("name")[:limit]
+        ],
+        assessments=[
+            SearchHit(str(a), a.get_absolute_url(), "Assessment", _context(query, a.summary, a.details))
+            for a in assessments.order_by("framework__name", "criterion__name")[:limit]
+        ],
+        comparisons=[
+            SearchHit(
+                c.title,
+                c.get_absolute_url(),
+                "Comparison",
+                _context(query, c.title, c.tldr, c.introduction, c.conclusion),
+            )
+            for c in comparisons.order_by("-published_at")[:limit]
+        ],
+    )

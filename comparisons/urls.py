@@ -1,13 +1,25 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
+from django.views.generic import TemplateView
 
 from . import views
+from .feeds import RecentlyUpdatedFeed
+from .sitemaps import SITEMAPS
 
 app_name = "comparisons"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("frameworks/", views.FrameworkListView.as_view(), name="framework-list"),
     path("frameworks/<slug:slug>/", views.FrameworkDetailView.as_view(), name="framework-detail"),
+    path("criteria/", views.CriterionListView.as_view(), name="criterion-list"),
     path("criteria/<slug:slug>/", views.CriterionDetailView.as_view(), name="criterion-detail"),
     path("compare/", views.CompareView.as_view(), name="compare-picker"),
     path("compare/<slug:slugs>/", views.CompareView.as_view(), name="compare"),
+    path("fit/", views.FitView.as_view(), name="fit"),
+    path("comparisons/", views.ComparisonListView.as_view(), name="comparison-list"),
+    path("search/", views.SearchView.as_view(), name="search"),
+    path("feeds/recent.atom", RecentlyUpdatedFeed(), name="feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]

@@ -1,20 +1,102 @@
+"""The public pages. Views parse and validate; selectors fetch; templates show.
+
+Bad input never gives a 500: unknown slugs are 404, invalid filters and
+options re-render the page with the form naming the problem (status 400), and
+an invalid filter never yields an unfiltered list presented as filtered.
+"""
+
+from urllib.parse import urlencode
+
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
 
 from . import selectors
-from .forms import CompareForm
+from .filters import AssessmentFilterSet, ComparisonFilterSet, FrameworkFilterSet
+from .forms import CompareForm, CompareOptionsForm, FitForm, SearchForm
 from .models import COMPARE_SEPARATOR, Criterion, Framework, compare_path
+
+
+def active_filters(request, form) -> list[dict]:
+    """One removable chip per active filter value: its label and the URL without it."""
+    chips = []
+    if not form.is_bound or not form.is_valid():
+        return chips
+    for name, field in form.fields.items():
+        values = [value for value in request.GET.getlist(name) if value]
+        if not values or name == "ordering":
+            continue
+        labels = dict(getattr(field, "choices", []) or []) if not hasattr(field, "queryset") else {}
+        if hasattr(field, "queryset"):
+            chosen = form.cleaned_data.get(name)
+            objects = chosen if hasattr(chosen, "__iter__") else [chosen]
+            labels = {getattr(obj, field.to_field_name or "pk"): str(obj) for obj in objects if obj is not None}
+        pairs = [(key, item) for key, items in request.GET.lists() for item in items]
+        for value in values:
+            remaining = [(key, item) for key, item in pairs if (key, item) != (name, value) and key != "page"]
+            chips.append(
+                {
+                    "label": field.label,
+                    "value": labels.get(value, value),
+                    "remove_url": f"{request.path}?{urlencode(remaining)}" if remaining else request.path,
+                }
+            )
+    return chips
+
+
+class FilteredListMixin:
+    """A django-filter listing that answers 400 when its filters or page number are invalid."""
+
+    strict = True
+    page_error = None
+
+    def paginate_queryset(self, queryset, page_size):
+        try:
+            return super().paginate_queryset(queryset, page_size)
+        except Http404:
+            self.page_error = f"There is no page “{self.request.GET.get('page')}” of these results."
+            paginator = self.get_paginator(queryset, page_size)
+            return paginator, None, queryset.none(), False
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["active_filters"] = active_filters(self.request, self.filterset.form)
+        context["page_error"] = self.page_error
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if (self.filterset.is_bound and not self.filterset.is_valid()) or self.page_error:
+            response_kwargs["status"] = 400
+        return super().render_to_response(context, **response_kwargs)
 
 
 class HomeView(TemplateView):
     template_name = "comparisons/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, **selectors.home_page(), compare_form=CompareForm())
+        return super().get_context_data(
+            **kwargs, **selectors.home_page(), compare_form=CompareForm(), search_form=SearchForm()
+        )
 
 
-class FrameworkDetailView(DetailView):
-    queryset = Framework.objects.published().prefetch_related("tags")
+class FrameworkListView(FilteredListMixin, FilterView):
+    filterset_class = FrameworkFilterSet
+    queryset = selectors.framework_list()
+    template_name = "comparisons/framework_list.html"
+    context_object_name = "frameworks"
+    paginate_by = 50
+
+
+class StaffPreviewMixin:
+    """Staff also see unpublished rows (the template shows a draft banner); others get 404."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        return queryset if self.request.user.is_staff else queryset.published()
+
+
+class FrameworkDetailView(StaffPreviewMixin, DetailView):
+    queryset = Framework.objects.prefetch_related("tags")
     template_name = "comparisons/framework_detail.html"
     context_object_name = "framework"
 
@@ -28,20 +110,38 @@ class FrameworkDetailView(DetailView):
         )
 
 
-class CriterionDetailView(DetailView):
-    queryset = Criterion.objects.published().select_related("group")
+class CriterionListView(TemplateView):
+    template_name = "comparisons/criterion_list.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs, criteria_groups=selectors.criteria_by_group(selectors.published_criteria())
+        )
+
+
+class CriterionDetailView(StaffPreviewMixin, DetailView):
+    queryset = Criterion.objects.select_related("group")
     template_name = "comparisons/criterion_detail.html"
     context_object_name = "criterion"
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, assessments=selectors.criterion_assessments(self.object))
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        self.filterset = AssessmentFilterSet(request.GET or None, queryset=selectors.criterion_assessments(self.object))
+        valid = not self.filterset.is_bound or self.filterset.is_valid()
+        context = self.get_context_data(
+            filterset=self.filterset,
+            assessments=self.filterset.qs if valid else [],
+            active_filters=active_filters(request, self.filterset.form),
+        )
+        return self.render_to_response(context, status=200 if valid else 400)
 
 
 class CompareView(TemplateView):
     """The side-by-side matrix of any set of frameworks, at one canonical URL per set.
 
     `/compare/?frameworks=a&frameworks=b` (the picker form) and any other order
-    of slugs in the path answer with a permanent redirect to the canonical URL.
+    of slugs in the path answer with a permanent redirect to the canonical URL;
+    options (weights, differences only, group) stay in the query string.
     """
 
     template_name = "comparisons/compare.html"
@@ -50,25 +150,35 @@ class CompareView(TemplateView):
         if slugs is None:
             return self.pick(request)
         requested = slugs.split(COMPARE_SEPARATOR)
-        known = set(Framework.objects.published().filter(slug__in=requested).values_list("slug", flat=True))
-        if known != set(requested):
-            raise Http404("No published framework has one of these slugs.")
+        form = CompareForm(data={"frameworks": requested})
+        if not form.is_valid():
+            if form.has_error("frameworks", "invalid_choice"):
+                raise Http404("No published framework has one of these slugs.")
+            return self.render_to_response(self.get_context_data(form=form), status=400)
         canonical = compare_path(requested)
         if request.path != canonical:
             return self.redirect(canonical)
-        form = CompareForm(data={"frameworks": requested})
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form), status=400)
         frameworks = form.cleaned_data["frameworks"]
+        criteria = selectors.published_criteria()
+        options = CompareOptionsForm(request.GET or None, criteria=criteria)
+        options_valid = not options.is_bound or options.is_valid()
         comparison = selectors.published_comparison_for(frameworks)
-        return self.render_to_response(
-            self.get_context_data(
-                form=form,
-                frameworks=frameworks,
-                comparison=comparison,
-                matrix=selectors.compare_matrix(frameworks, comparison),
-            )
+        if comparison is None and request.user.is_staff:
+            comparison = selectors.draft_comparison_for(frameworks)
+        cells = selectors.assessment_cells(frameworks, criteria)
+        context = self.get_context_data(
+            form=form,
+            options=options,
+            frameworks=frameworks,
+            comparison=comparison,
+            matrix=selectors.compare_matrix(
+                frameworks, criteria, cells, comparison, group=options.chosen_group() if options_valid else None
+            ),
+            differences_only=options.option("differences", False),
+            fits=selectors.fit_ranking(frameworks, options.weights(), cells),
+            canonical_path=canonical,
         )
+        return self.render_to_response(context, status=200 if options_valid else 400)
 
     def pick(self, request):
         if "frameworks" not in request.GET:
@@ -83,3 +193,38 @@ class CompareView(TemplateView):
         query = self.request.GET.copy()
         query.pop("frameworks", None)
         return HttpResponsePermanentRedirect(f"{path}?{query.urlencode()}" if query else path)
+
+
+class FitView(TemplateView):
+    """Every published framework ranked by the reader's weights (see selectors.fit_ranking)."""
+
+    template_name = "comparisons/fit.html"
+
+    def get(self, request):
+        criteria = selectors.published_criteria()
+        form = FitForm(request.GET or None, criteria=criteria)
+        valid = not form.is_bound or form.is_valid()
+        frameworks = list(Framework.objects.published())
+        fits = selectors.fit_ranking(frameworks, form.weights())
+        return self.render_to_response(self.get_context_data(form=form, fits=fits), status=200 if valid else 400)
+
+
+class ComparisonListView(FilteredListMixin, FilterView):
+    filterset_class = ComparisonFilterSet
+    queryset = selectors.published_comparisons()
+    template_name = "comparisons/comparison_list.html"
+    context_object_name = "comparisons"
+    paginate_by = 30
+
+
+class SearchView(TemplateView):
+    template_name = "comparisons/search.html"
+
+    def get(self, request):
+        form = SearchForm(request.GET if "q" in request.GET else None)
+        if not form.is_bound:
+            return self.render_to_response(self.get_context_data(form=form))
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        results = selectors.search(form.cleaned_data["q"])
+        return self.render_to_response(self.get_context_data(form=form, results=results))

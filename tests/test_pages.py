@@ -151,12 +151,25 @@ def count_queries(client, url):
 
 
 def page_urls(frameworks, criteria):
+    pair = "-vs-".join(sorted(framework.slug for framework in frameworks[:2]))
+    four = "-vs-".join(sorted(framework.slug for framework in frameworks[:4]))
+    weights = f"w-{criteria[0].slug}=3&w-{criteria[1].slug}=1"
     return [
         "/",
+        "/frameworks/",
+        f"/frameworks/?supports={criteria[0].slug}&supports={criteria[1].slug}&level=extension&ordering=-year",
         frameworks[0].get_absolute_url(),
+        "/criteria/",
         criteria[0].get_absolute_url(),
-        "/compare/" + "-vs-".join(sorted(framework.slug for framework in frameworks[:2])) + "/",
-        "/compare/" + "-vs-".join(sorted(framework.slug for framework in frameworks[:4])) + "/",
+        f"{criteria[0].get_absolute_url()}?level=built_in&stale=false",
+        f"/compare/{pair}/",
+        f"/compare/{four}/?differences=on&{weights}",
+        f"/fit/?{weights}",
+        "/comparisons/",
+        f"/comparisons/?framework={frameworks[0].slug}",
+        "/search/?q=framework",
+        "/sitemap.xml",
+        "/feeds/recent.atom",
     ]
 
 

@@ -1,0 +1,122 @@
+"""The filter sets: one per listing, shared by the public pages and the API."""
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q
+
+from .choices import MINIMUM_LEVEL_CHOICES, SupportLevel
+from .forms import TEXT_INPUT_MAX_LENGTH, FilterForm
+from .models import Assessment, Comparison, Criterion, CriterionGroup, Framework, Tag
+from .querysets import stale_before
+
+
+class FrameworkFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_text", label="Search", max_length=TEXT_INPUT_MAX_LENGTH)
+    tag = django_filters.ModelMultipleChoiceFilter(
+        field_name="tags__slug",
+        queryset=Tag.objects.all(),
+        to_field_name="slug",
+        conjoined=True,
+        label="Tags (all of)",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    language = django_filters.AllValuesMultipleFilter(label="Language", widget=forms.CheckboxSelectMultiple)
+    license = django_filters.AllValuesMultipleFilter(label="License", widget=forms.CheckboxSelectMultiple)
+    supports = django_filters.ModelMultipleChoiceFilter(
+        queryset=Criterion.objects.published().in_display_order(),
+        to_field_name="slug",
+        method="filter_applied_with_level",
+        label="Supports",
+        help_text="Only frameworks that meet every chosen criterion at the chosen level.",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    level = django_filters.ChoiceFilter(
+        choices=MINIMUM_LEVEL_CHOICES,
+        method="filter_applied_with_level",
+        empty_label=None,
+        label="at least",
+    )
+    ordering = django_filters.OrderingFilter(
+        fields=(("name", "name"), ("first_release_year", "year"), ("updated_at", "updated")),
+        field_labels={
+            "name": "Name",
+            "-name": "Name (Z–A)",
+            "year": "Oldest first",
+            "-year": "Newest first",
+            "updated": "Least recently updated",
+            "-updated": "Recently updated",
+        },
+        label="Sort by",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Framework
+        form = FilterForm
+        fields = ["q", "tag", "language", "license", "supports", "level"]
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(Q(name__icontains=value) | Q(summary__icontains=value) | Q(description__icontains=value))
+
+    def filter_applied_with_level(self, queryset, name, value):
+        # `supports` and `level` only mean something together; filter_queryset applies them.
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        criteria = self.form.cleaned_data.get("supports")
+        if criteria:
+            levels = SupportLevel.at_least(self.form.cleaned_data.get("level") or SupportLevel.BUILT_IN)
+            for criterion in criteria:
+                meets = Assessment.objects.filter(
+                    framework=OuterRef("pk"), criterion=criterion, support_level__in=levels
+                )
+                queryset = queryset.filter(Exists(meets))
+        return queryset.distinct() if self.form.cleaned_data.get("tag") else queryset
+
+
+class AssessmentFilterSet(django_filters.FilterSet):
+    # Slug-valued filters name the slug column: django-filter matches `field_name`
+    # against the chosen objects' `to_field_name` values.
+    framework = django_filters.ModelMultipleChoiceFilter(
+        field_name="framework__slug", queryset=Framework.objects.published(), to_field_name="slug", label="Framework"
+    )
+    criterion = django_filters.ModelMultipleChoiceFilter(
+        field_name="criterion__slug", queryset=Criterion.objects.published(), to_field_name="slug", label="Criterion"
+    )
+    group = django_filters.ModelChoiceFilter(
+        field_name="criterion__group", queryset=CriterionGroup.objects.all(), to_field_name="slug", label="Group"
+    )
+    level = django_filters.MultipleChoiceFilter(
+        field_name="support_level",
+        choices=SupportLevel.choices,
+        label="Support level",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    stale = django_filters.BooleanFilter(method="filter_stale", label="Needs review")
+    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte", label="Updated since")
+
+    class Meta:
+        model = Assessment
+        form = FilterForm
+        fields = ["framework", "criterion", "group", "level", "stale", "updated_since"]
+
+    def filter_stale(self, queryset, name, value):
+        condition = Q(last_reviewed__lt=stale_before())
+        return queryset.filter(condition) if value else queryset.exclude(condition)
+
+
+class ComparisonFilterSet(django_filters.FilterSet):
+    framework = django_filters.ModelMultipleChoiceFilter(
+        field_name="frameworks__slug",
+        queryset=Framework.objects.published(),
+        to_field_name="slug",
+        conjoined=True,
+        label="Includes",
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Comparison
+        form = FilterForm
+        fields = ["framework"]

@@ -1,0 +1,404 @@
+"""The public site: listings, filters, compare options, ranking, search, feeds — and bad input."""
+
+import datetime
+import re
+
+import pytest
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+
+from comparisons.choices import SupportLevel
+from comparisons.models import Assessment, Criterion, Framework
+
+from .factories import (
+    AssessmentFactory,
+    ComparisonFactory,
+    CriterionFactory,
+    CriterionGroupFactory,
+    FrameworkFactory,
+    TagFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def listed_framework_names(response):
+    return re.findall(r'<h2 class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+
+
+@pytest.fixture
+def catalogue(seeded):
+    """The seed plus FastAPI: async, MIT, partial forms, no admin."""
+    fastapi = FrameworkFactory(
+        name="FastAPI", slug="fastapi", language="Python", license="MIT", first_release_year=2018
+    )
+    fastapi.tags.add(TagFactory(name="Async", slug="async"))
+    for criterion in Criterion.objects.all():
+        level = {"forms": "partial", "admin-site": "none"}.get(criterion.slug, "extension")
+        AssessmentFactory(framework=fastapi, criterion=criterion, support_level=level)
+    return fastapi
+
+
+# -- /frameworks/ --------------------------------------------------------------
+
+
+def test_framework_list_shows_every_published_framework(client, catalogue):
+    FrameworkFactory(name="Hidden", is_published=False)
+
+    response = client.get("/frameworks/")
+
+    assert response.status_code == 200
+    assert listed_framework_names(response) == ["Django", "FastAPI", "Flask"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("q=jinja", ["Flask"]),
+        ("tag=wsgi", ["Django", "Flask"]),
+        ("tag=wsgi&tag=full-stack", ["Django"]),
+        ("license=MIT", ["FastAPI"]),
+        ("language=Python", ["Django", "FastAPI", "Flask"]),
+        ("supports=forms&supports=admin-site", ["Django"]),
+        ("supports=forms&level=extension", ["Django", "Flask"]),
+        ("supports=forms&level=partial", ["Django", "FastAPI", "Flask"]),
+        ("supports=admin-site&level=partial", ["Django", "Flask"]),
+        ("ordering=-year", ["FastAPI", "Flask", "Django"]),
+        ("ordering=-name", ["Flask", "FastAPI", "Django"]),
+    ],
+)
+def test_framework_filters_narrow_and_sort_the_list(client, catalogue, query, expected):
+    response = client.get(f"/frameworks/?{query}")
+
+    assert response.status_code == 200
+    assert listed_framework_names(response) == expected
+
+
+def test_active_filters_are_shown_and_each_can_be_removed(client, catalogue):
+    response = client.get("/frameworks/?tag=wsgi&tag=full-stack&supports=forms")
+
+    chips = {chip["value"]: chip["remove_url"] for chip in response.context["active_filters"]}
+    assert chips["WSGI"] == "/frameworks/?tag=full-stack&supports=forms"
+    assert chips["Full-stack"] == "/frameworks/?tag=wsgi&supports=forms"
+    assert chips["Forms"] == "/frameworks/?tag=wsgi&tag=full-stack"
+    assert 'aria-label="Remove filter Tags (all of): WSGI"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("tag=nope", "Select a valid choice"),
+        ("level=best", "Select a valid choice"),
+        ("supports=teleportation", "Select a valid choice"),
+        ("q=%00", "Null characters are not allowed."),
+        ("q=" + "x" * 5000, "Ensure this value has at most 200 characters"),
+        ("ordering=password", "Select a valid choice"),
+        ("&".join(["language=Python"] * 31), "Choose at most 30 values."),
+        ("page=99", "There is no page “99” of these results."),
+        ("page=abc", "There is no page “abc” of these results."),
+    ],
+)
+def test_invalid_framework_filters_name_the_problem_and_list_nothing(client, catalogue, query, message):
+    response = client.get(f"/frameworks/?{query}")
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert listed_framework_names(response) == []
+
+
+# -- criteria ----------------------------------------------------------------
+
+
+def test_criterion_list_groups_the_criteria(client, seeded):
+    response = client.get("/criteria/")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.index("Core") < page.index("The request object") < page.index("Data") < page.index("Forms")
+
+
+def test_criterion_page_filters_by_support_level(client, catalogue):
+    response = client.get("/criteria/forms/?level=extension")
+
+    assert response.status_code == 200
+    assert [a.framework.slug for a in response.context["assessments"]] == ["flask"]
+
+
+def test_criterion_page_refuses_an_unknown_level(client, seeded):
+    response = client.get("/criteria/forms/?level=superb")
+
+    assert response.status_code == 400
+    assert "superb is not one of the available choices" in response.content.decode()
+    assert response.context["assessments"] == []
+
+
+def test_stale_assessments_carry_a_needs_review_badge(client, seeded, settings):
+    settings.ASSESSMENT_STALE_AFTER_DAYS = 30
+    Assessment.objects.filter(framework__slug="flask", criterion__slug="forms").update(
+        last_reviewed=datetime.date.today() - datetime.timedelta(days=31)
+    )
+
+    page = client.get("/criteria/forms/").content.decode()
+
+    assert page.count('class="badge badge--stale"') == 1
+    assert client.get("/criteria/forms/?stale=true").context["assessments"][0].framework.slug == "flask"
+
+
+# -- compare options and the fit ranking -------------------------------------
+
+
+def test_compare_marks_rows_where_every_framework_agrees(client, seeded):
+    response = client.get("/compare/django-vs-flask/")
+
+    uniform = [row.criterion.slug for group in response.context["matrix"] for row in group.rows if row.is_uniform]
+    assert uniform == ["request-object"]
+    assert response.content.decode().count("<tr data-uniform>") == 1
+    assert "matrix--differences-only" not in response.content.decode()
+
+
+def test_differences_only_hides_identical_rows_without_javascript(client, seeded):
+    response = client.get("/compare/django-vs-flask/?differences=on")
+
+    assert response.status_code == 200
+    assert 'class="matrix matrix--differences-only"' in response.content.decode()
+
+
+def test_compare_can_show_one_criterion_group(client, seeded):
+    response = client.get("/compare/django-vs-flask/?group=data")
+
+    assert [group.group.slug for group in response.context["matrix"]] == ["data"]
+
+
+def test_weights_rank_the_compared_frameworks(client, catalogue):
+    response = client.get("/compare/django-vs-fastapi-vs-flask/?w-forms=3&w-database-layer=1")
+
+    assert response.status_code == 200
+    fits = [(fit.framework.slug, fit.percent) for fit in response.context["fits"]]
+    # Django 3·3+1·3=12/12; Flask 3·2+1·2=8/12; FastAPI 3·1+1·2=5/12.
+    assert fits == [("django", 100), ("flask", 67), ("fastapi", 42)]
+
+
+def test_unknown_cells_earn_nothing_and_are_listed(client, catalogue):
+    Assessment.objects.filter(framework__slug="flask", criterion__slug="forms").update(support_level="unknown")
+
+    response = client.get("/compare/django-vs-flask/?w-forms=2")
+
+    flask = next(fit for fit in response.context["fits"] if fit.framework.slug == "flask")
+    assert flask.points == 0
+    assert [criterion.slug for criterion in flask.unknown] == ["forms"]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("w-forms=abc", "The weight for Forms must be 0, 1, 2 or 3, not “abc”."),
+        ("w-forms=7", "The weight for Forms must be 0, 1, 2 or 3, not “7”."),
+        ("w-teleportation=2", "These weights name no published criterion: w-teleportation."),
+        ("group=nope", "“nope” is not a criterion group."),
+    ],
+)
+def test_invalid_compare_options_name_the_problem(client, seeded, query, message):
+    response = client.get(f"/compare/django-vs-flask/?{query}")
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert response.context["fits"] == []
+
+
+def test_the_canonical_redirect_keeps_the_options(client, seeded):
+    response = client.get("/compare/flask-vs-django/?w-forms=3&differences=on")
+
+    assert response.status_code == 301
+    assert response.url == "/compare/django-vs-flask/?w-forms=3&differences=on"
+
+
+def test_fit_page_ranks_every_published_framework(client, catalogue):
+    response = client.get("/fit/?w-admin-site=3")
+
+    assert response.status_code == 200
+    assert [fit.framework.slug for fit in response.context["fits"]] == ["django", "flask", "fastapi"]
+    assert "/compare/?frameworks=django&amp;frameworks=flask&amp;frameworks=fastapi&amp;w-admin-site=3" in (
+        response.content.decode()
+    )
+
+
+def test_fit_page_without_weights_asks_for_them(client, seeded):
+    response = client.get("/fit/")
+
+    assert response.status_code == 200
+    assert "Give at least one criterion a weight" in response.content.decode()
+
+
+def test_fit_page_refuses_a_non_numeric_weight(client, seeded):
+    assert client.get("/fit/?w-forms=lots").status_code == 400
+
+
+# -- comparisons --------------------------------------------------------------
+
+
+def test_comparison_list_filters_by_framework(client, catalogue):
+    ComparisonFactory(title="Django vs FastAPI", frameworks=[Framework.objects.get(slug="django"), catalogue])
+
+    names = {c.title for c in client.get("/comparisons/").context["comparisons"]}
+    assert names == {"Django vs FastAPI", "Flask vs Django"}
+    names = [c.title for c in client.get("/comparisons/?framework=fastapi").context["comparisons"]]
+    assert names == ["Django vs FastAPI"]
+    names = [c.title for c in client.get("/comparisons/?framework=flask&framework=django").context["comparisons"]]
+    assert names == ["Flask vs Django"]
+
+
+def test_comparison_list_refuses_an_unknown_framework(client, seeded):
+    response = client.get("/comparisons/?framework=nope")
+
+    assert response.status_code == 400
+    assert list(response.context["comparisons"]) == []
+
+
+# -- search ---------------------------------------------------------------------
+
+
+def test_search_finds_every_kind_of_content_with_context(client, seeded):
+    response = client.get("/search/?q=sqlalchemy")
+
+    results = response.context["results"]
+    assert response.status_code == 200
+    assert [hit.title for hit in results.assessments] == [
+        "Flask · Admin site",
+        "Flask · Forms",
+        "Flask · The database layer",
+    ]
+    assert results.comparisons[0].title == "Flask vs Django"
+    assert "<mark>SQLAlchemy</mark>" in response.content.decode()
+
+
+def test_search_escapes_what_it_echoes(client, seeded):
+    response = client.get("/search/?q=<script>alert(1)</script>")
+
+    page = response.content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;" in page
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("q=%00x", "Null characters are not allowed."),
+        ("q=" + "x" * 5000, "Ensure this value has at most 200 characters"),
+        ("q=x", "Ensure this value has at least 2 characters"),
+        ("q=", "Type what to search for."),
+    ],
+)
+def test_search_refuses_bad_queries_with_a_message(client, seeded, query, message):
+    response = client.get(f"/search/?{query}")
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+
+
+def test_search_never_returns_drafts(client, seeded):
+    FrameworkFactory(name="Secretive", summary="sqlalchemy everywhere", is_published=False)
+
+    titles = [hit.title for hit in client.get("/search/?q=sqlalchemy").context["results"].frameworks]
+
+    assert "Secretive" not in titles
+
+
+# -- drafts, feeds, sitemap, meta -------------------------------------------------
+
+
+def test_staff_preview_drafts_with_a_banner(client, admin_user):
+    FrameworkFactory(slug="upcoming", is_published=False)
+    CriterionFactory(slug="draft-criterion", is_published=False)
+    client.force_login(admin_user)
+
+    for url in ("/frameworks/upcoming/", "/criteria/draft-criterion/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert 'class="draft-banner"' in response.content.decode()
+
+
+def test_staff_see_a_draft_comparison_on_its_compare_page(client, admin_user):
+    first, second = FrameworkFactory(slug="alpha"), FrameworkFactory(slug="beta")
+    ComparisonFactory(frameworks=[first, second], status="draft", published_at=None, tldr="Draft verdict")
+
+    assert "Draft verdict" not in client.get("/compare/alpha-vs-beta/").content.decode()
+    client.force_login(admin_user)
+    page = client.get("/compare/alpha-vs-beta/").content.decode()
+    assert "Draft verdict" in page
+    assert 'class="draft-banner"' in page
+
+
+def test_sitemap_lists_public_pages_only(client, seeded):
+    FrameworkFactory(slug="hidden", is_published=False)
+
+    xml = client.get("/sitemap.xml").content.decode()
+
+    for path in ("/frameworks/django/", "/criteria/forms/", "/compare/django-vs-flask/", "/fit/"):
+        assert f"<loc>http://testserver{path}</loc>" in xml
+    assert "/frameworks/hidden/" not in xml
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+
+    assert response["Content-Type"] == "text/plain"
+    assert "Disallow: /admin/" in response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+def test_atom_feed_lists_recent_comparisons_and_assessments(client, seeded):
+    response = client.get("/feeds/recent.atom")
+
+    xml = response.content.decode()
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert "<title>Comparison: Flask vs Django</title>" in xml
+    assert "Flask · Forms: Via extension" in xml
+
+
+def test_every_page_has_a_title_description_canonical_link_and_open_graph(client, seeded):
+    for url in (
+        "/",
+        "/frameworks/",
+        "/frameworks/flask/",
+        "/criteria/",
+        "/criteria/forms/",
+        "/compare/django-vs-flask/",
+    ):
+        page = client.get(url + "?utm=x").content.decode()
+        assert re.search(r"<title>[^<]+ · comparesite</title>", page), url
+        assert '<meta name="description" content="' in page
+        assert f'<link rel="canonical" href="http://testserver{url}">' in page, url
+        assert '<meta property="og:title"' in page
+
+
+def test_unknown_pages_get_the_sites_404_page(client):
+    response = client.get("/no/such/page/")
+
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_the_500_page_renders_without_a_request_context():
+    html = render_to_string("500.html", request=RequestFactory().get("/"))
+
+    assert "Something went wrong" in html
+
+
+def test_support_levels_read_as_words_and_symbols_not_colour_alone(client, seeded):
+    page = client.get("/compare/django-vs-flask/").content.decode()
+
+    for level in (SupportLevel.BUILT_IN, SupportLevel.EXTENSION):
+        assert f'<span class="level__symbol" aria-hidden="true">{level.symbol}</span> {level.label}' in page
+
+
+def test_group_factory_order_is_respected_on_the_compare_page(client):
+    late, early = CriterionGroupFactory(position=20), CriterionGroupFactory(position=10)
+    criterion_late, criterion_early = CriterionFactory(group=late), CriterionFactory(group=early)
+    first, second = FrameworkFactory(slug="one"), FrameworkFactory(slug="two")
+    for framework in (first, second):
+        AssessmentFactory(framework=framework, criterion=criterion_late)
+        AssessmentFactory(framework=framework, criterion=criterion_early)
+
+    response = client.get("/compare/one-vs-two/")
+
+    assert [group.group for group in response.context["matrix"]] == [early, late]
