@@ -30,12 +30,13 @@ format: $(VENV)/.dev-installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-## check: migrations match the models, and Django's system checks pass with production settings
+## check: migrations match the models, Django's system checks pass with production settings,
+##        and the OpenAPI schema validates without warnings
+CHECK_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-only-not-a-real-key DJANGO_ENV_FILE=/dev/null
 check: $(VENV)/.runtime-installed
-	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-only-not-a-real-key DJANGO_ENV_FILE=/dev/null \
-		$(BIN)/python manage.py makemigrations --check --dry-run
-	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-only-not-a-real-key DJANGO_ENV_FILE=/dev/null \
-		$(BIN)/python manage.py check --fail-level WARNING
+	$(CHECK_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(CHECK_ENV) $(BIN)/python manage.py check --fail-level WARNING
+	$(CHECK_ENV) $(BIN)/python manage.py spectacular --validate --fail-on-warn --file /dev/null
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts

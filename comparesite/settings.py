@@ -84,6 +84,9 @@ INSTALLED_APPS = [
     "django_filters",
     "markdownx",
     "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "comparisons",
 ]
 
@@ -91,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # ETag on every GET response and 304 for If-None-Match / If-Modified-Since.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -168,3 +173,54 @@ ASSESSMENT_STALE_AFTER_DAYS = env_int("ASSESSMENT_STALE_AFTER_DAYS", 365)
 # Seed content: `manage.py seed` loads these from fixtures/ into an empty database.
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 SEED_FIXTURES = ["flask-vs-django"]
+
+# The JSON API. DRF's defaults (anonymous writes, Basic auth) are not used:
+# anonymous clients read, throttled; editors write with a token or a session,
+# checked against Django's model permissions.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.SearchFilter",
+        "comparisons.api.ordering.StrictOrderingFilter",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "comparisons.api.pagination.StrictLimitOffsetPagination",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env_str("API_ANON_RATE", "120/minute"),
+        "user": env_str("API_USER_RATE", "1200/minute"),
+    },
+    # How many proxies sit in front of the app; throttling then reads the client's
+    # address from X-Forwarded-For. Leave unset when clients connect directly.
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0) or None,
+    "EXCEPTION_HANDLER": "comparisons.api.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "comparisons.api.schema.AutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "comparesite API",
+    "DESCRIPTION": (
+        "Web frameworks compared criterion by criterion: frameworks, criteria, the matrix of "
+        "assessments, editor-written comparisons, the compare matrix of any set of frameworks "
+        "and the whole dataset. Reading is open to everyone; writing needs an editor's token."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"SupportLevelEnum": "comparisons.choices.SupportLevel"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "comparisons.api.schema.allow_empty_filter_values",
+    ],
+}

@@ -3,6 +3,8 @@
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from .choices import MINIMUM_LEVEL_CHOICES, SupportLevel
 from .forms import TEXT_INPUT_MAX_LENGTH, FilterForm
@@ -10,9 +12,26 @@ from .models import Assessment, Comparison, Criterion, CriterionGroup, Framework
 from .querysets import stale_before
 
 
+class SlugsField(django_filters.fields.ModelMultipleChoiceField):
+    def clean(self, value):
+        # An empty value (?tag=, as a form may send) means no choice, not an invalid one.
+        return super().clean([item for item in value or [] if item not in ("", None)])
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
+    """One or more rows chosen by slug (?tag=micro&tag=wsgi)."""
+
+    field_class = SlugsField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
+
+
 class FrameworkFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label="Search", max_length=TEXT_INPUT_MAX_LENGTH)
-    tag = django_filters.ModelMultipleChoiceFilter(
+    tag = SlugsFilter(
         field_name="tags__slug",
         queryset=Tag.objects.all(),
         to_field_name="slug",
@@ -22,7 +41,7 @@ class FrameworkFilterSet(django_filters.FilterSet):
     )
     language = django_filters.AllValuesMultipleFilter(label="Language", widget=forms.CheckboxSelectMultiple)
     license = django_filters.AllValuesMultipleFilter(label="License", widget=forms.CheckboxSelectMultiple)
-    supports = django_filters.ModelMultipleChoiceFilter(
+    supports = SlugsFilter(
         queryset=Criterion.objects.published().in_display_order(),
         to_field_name="slug",
         method="filter_applied_with_level",
@@ -78,10 +97,10 @@ class FrameworkFilterSet(django_filters.FilterSet):
 class AssessmentFilterSet(django_filters.FilterSet):
     # Slug-valued filters name the slug column: django-filter matches `field_name`
     # against the chosen objects' `to_field_name` values.
-    framework = django_filters.ModelMultipleChoiceFilter(
+    framework = SlugsFilter(
         field_name="framework__slug", queryset=Framework.objects.published(), to_field_name="slug", label="Framework"
     )
-    criterion = django_filters.ModelMultipleChoiceFilter(
+    criterion = SlugsFilter(
         field_name="criterion__slug", queryset=Criterion.objects.published(), to_field_name="slug", label="Criterion"
     )
     group = django_filters.ModelChoiceFilter(
@@ -93,7 +112,12 @@ class AssessmentFilterSet(django_filters.FilterSet):
         label="Support level",
         widget=forms.CheckboxSelectMultiple,
     )
-    stale = django_filters.BooleanFilter(method="filter_stale", label="Needs review")
+    stale = django_filters.ChoiceFilter(
+        choices=[("true", "Needs review"), ("false", "Reviewed recently")],
+        method="filter_stale",
+        label="Review",
+        empty_label="Any",
+    )
     updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte", label="Updated since")
 
     class Meta:
@@ -103,11 +127,11 @@ class AssessmentFilterSet(django_filters.FilterSet):
 
     def filter_stale(self, queryset, name, value):
         condition = Q(last_reviewed__lt=stale_before())
-        return queryset.filter(condition) if value else queryset.exclude(condition)
+        return queryset.filter(condition) if value == "true" else queryset.exclude(condition)
 
 
 class ComparisonFilterSet(django_filters.FilterSet):
-    framework = django_filters.ModelMultipleChoiceFilter(
+    framework = SlugsFilter(
         field_name="frameworks__slug",
         queryset=Framework.objects.published(),
         to_field_name="slug",

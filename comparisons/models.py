@@ -351,7 +351,8 @@ class Comparison(RendersMarkdown, TimeStampedModel):
         return self.title
 
     def get_absolute_url(self):
-        return compare_path(framework.slug for framework in self.frameworks.all())
+        slugs = [framework.slug for framework in self.frameworks.all()]
+        return compare_path(slugs) if slugs else reverse("comparisons:comparison-list")
 
     def natural_key(self):
         return (self.slug,)

@@ -15,8 +15,18 @@ os.environ.setdefault("DJANGO_ENV_FILE", os.devnull)
 
 from comparesite.settings import *  # noqa: F403
 
+# Schemathesis calls the app in-process as "localhost".
+ALLOWED_HOSTS = ["testserver", "localhost"]
+
 # Fast hashing: tests create many users and never need strong hashes.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # Uploads never land in the project folder; tests that upload use their own folder.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="comparesite-test-media-"))
+
+# Throttling stays on, with rates no test reaches by accident; tests of
+# throttling lower them explicitly.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"},
+}

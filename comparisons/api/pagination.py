@@ -1,0 +1,42 @@
+from rest_framework import serializers
+from rest_framework.pagination import LimitOffsetPagination
+
+
+def _whole_number(raw: str, name: str, minimum: int, maximum: int | None) -> int:
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        value = None
+    if value is None or value < minimum or (maximum is not None and value > maximum):
+        upper = f" to {maximum}" if maximum is not None else " or more"
+        raise serializers.ValidationError(
+            {name: [f"{name} must be a whole number from {minimum}{upper}; got “{raw}”."]}
+        )
+    return value
+
+
+class StrictLimitOffsetPagination(LimitOffsetPagination):
+    """limit/offset paging that refuses bad values with a 400 instead of quietly guessing.
+
+    No value of `limit` returns the whole table: the default is 50 and the most is 200.
+    """
+
+    default_limit = 50
+    max_limit = 200
+
+    def get_limit(self, request):
+        raw = request.query_params.get(self.limit_query_param)
+        return self.default_limit if raw is None else _whole_number(raw, self.limit_query_param, 1, self.max_limit)
+
+    def get_offset(self, request):
+        raw = request.query_params.get(self.offset_query_param)
+        return 0 if raw is None else _whole_number(raw, self.offset_query_param, 0, None)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.limit_query_param:
+                parameter["schema"].update({"minimum": 1, "maximum": self.max_limit, "default": self.default_limit})
+            if parameter["name"] == self.offset_query_param:
+                parameter["schema"].update({"minimum": 0, "default": 0})
+        return parameters

@@ -1,0 +1,261 @@
+"""The JSON API under /api/v1/. Read by anyone (published content), written by editors.
+
+Filters are the same FilterSets the public pages use (comparisons/filters.py).
+"""
+
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.db.models import Prefetch
+from django.http import JsonResponse
+from django.utils.http import http_date
+from django.views.decorators.csrf import csrf_exempt
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import filters, permissions, serializers, viewsets
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from .. import selectors
+from ..dataset import export_dataset, json_schema
+from ..filters import AssessmentFilterSet, ComparisonFilterSet, FrameworkFilterSet
+from ..models import (
+    Assessment,
+    Comparison,
+    ComparisonPoint,
+    Criterion,
+    CriterionGroup,
+    Framework,
+    Tag,
+)
+from . import serializers as api
+
+
+class ContentViewSet(viewsets.ModelViewSet):
+    """Shared by every content endpoint: drafts for staff only, Last-Modified, writes logged like admin edits."""
+
+    lookup_field = "slug"
+    last_modified = None
+
+    def shows_drafts(self) -> bool:
+        return self.request.user.is_staff
+
+    def get_object(self):
+        obj = super().get_object()
+        self.last_modified = getattr(obj, "updated_at", None)
+        return obj
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        stamps = [obj.updated_at for obj in page or [] if getattr(obj, "updated_at", None)]
+        self.last_modified = max(stamps, default=None)
+        return page
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if self.last_modified and request.method in ("GET", "HEAD") and response.status_code == 200:
+            response["Last-Modified"] = http_date(self.last_modified.timestamp())
+        return response
+
+    def log(self, obj, action_flag, message):
+        LogEntry.objects.log_actions(
+            self.request.user.pk, [obj], action_flag, change_message=message, single_object=True
+        )
+
+    def perform_create(self, serializer):
+        self.log(serializer.save(), ADDITION, "Added through the API.")
+
+    def perform_update(self, serializer):
+        changed = sorted(serializer.validated_data)
+        self.log(serializer.save(), CHANGE, f"Changed {', '.join(changed)} through the API.")
+
+    def perform_destroy(self, instance):
+        self.log(instance, DELETION, "Deleted through the API.")
+        instance.delete()
+
+
+class TagViewSet(ContentViewSet):
+    queryset = Tag.objects.order_by("name")
+    serializer_class = api.TagSerializer
+    search_fields = ["name", "slug"]
+    ordering_fields = ["name", "slug"]
+
+
+class CriterionGroupViewSet(ContentViewSet):
+    queryset = CriterionGroup.objects.order_by("position", "name")
+    serializer_class = api.CriterionGroupSerializer
+    search_fields = ["name", "slug", "description"]
+    ordering_fields = ["position", "name", "slug"]
+
+
+@extend_schema_view(
+    list=extend_schema(description="Published frameworks (staff also see drafts), filterable like /frameworks/."),
+    retrieve=extend_schema(description="One framework with its assessments on every published criterion."),
+)
+class FrameworkViewSet(ContentViewSet):
+    serializer_class = api.FrameworkSerializer
+    filterset_class = FrameworkFilterSet
+    # The filter set brings its own `ordering` parameter.
+    filter_backends = [DjangoFilterBackend, filters.SearchFilter]
+    search_fields = ["name", "slug", "summary"]
+
+    def get_queryset(self):
+        queryset = Framework.objects.prefetch_related("tags").order_by("name")
+        if not self.shows_drafts():
+            queryset = queryset.published()
+        if self.action == "retrieve":
+            public = Assessment.objects.filter(criterion__is_published=True).with_related()
+            queryset = queryset.prefetch_related(
+                Prefetch(
+                    "assessments",
+                    queryset=public.order_by("criterion__group__position", "criterion__position", "criterion__name"),
+                    to_attr="public_assessments",
+                )
+            )
+        return queryset
+
+    def get_serializer_class(self):
+        return api.FrameworkDetailSerializer if self.action == "retrieve" else api.FrameworkSerializer
+
+
+class CriterionViewSet(ContentViewSet):
+    serializer_class = api.CriterionSerializer
+    search_fields = ["name", "slug", "summary"]
+    ordering_fields = ["position", "name", "slug", "updated_at"]
+
+    def get_queryset(self):
+        queryset = Criterion.objects.in_display_order()
+        return queryset if self.shows_drafts() else queryset.published()
+
+
+@extend_schema_view(
+    list=extend_schema(
+        description="The cells of the matrix, filterable by framework, criterion, group, level and age."
+    ),
+)
+class AssessmentViewSet(ContentViewSet):
+    """Assessments are addressed by id, or by framework and criterion slugs (assessments/flask/forms/)."""
+
+    lookup_field = "pk"
+    serializer_class = api.AssessmentSerializer
+    filterset_class = AssessmentFilterSet
+    search_fields = ["summary", "details", "framework__name", "criterion__name"]
+    ordering_fields = ["updated_at", "last_reviewed", "support_level", "id"]
+
+    def get_queryset(self):
+        queryset = Assessment.objects.with_related().order_by("framework__name", "criterion__position", "id")
+        return queryset if self.shows_drafts() else queryset.published()
+
+    def get_object(self):
+        if "framework" in self.kwargs:
+            self.kwargs["pk"] = (
+                self.get_queryset()
+                .filter(framework__slug=self.kwargs["framework"], criterion__slug=self.kwargs["criterion"])
+                .values_list("pk", flat=True)
+                .first()
+            ) or 0
+        return super().get_object()
+
+
+class ComparisonViewSet(ContentViewSet):
+    """Editor-written comparisons with their per-criterion points. Read-only here; edit in the admin."""
+
+    http_method_names = ["get", "head", "options"]
+    serializer_class = api.ComparisonSerializer
+    filterset_class = ComparisonFilterSet
+    search_fields = ["title", "tldr"]
+    ordering_fields = ["published_at", "updated_at", "title"]
+
+    def get_queryset(self):
+        queryset = Comparison.objects.all() if self.shows_drafts() else Comparison.objects.published()
+        return queryset.prefetch_related(
+            "frameworks",
+            Prefetch("points", queryset=ComparisonPoint.objects.select_related("criterion", "edge_framework")),
+        ).order_by("-published_at", "slug")
+
+
+class ReadOnlyAPIView(APIView):
+    permission_classes = [permissions.AllowAny]
+    http_method_names = ["get", "head", "options"]
+
+
+class CompareView(ReadOnlyAPIView):
+    @extend_schema(
+        parameters=[api.CompareQuerySerializer],
+        responses={200: api.CompareResultSerializer},
+        description=(
+            "The side-by-side matrix of two to six published frameworks — the same data as the compare page — "
+            "with the editors' comparison of exactly that set when one is published."
+        ),
+    )
+    def get(self, request):
+        query = api.CompareQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        slugs = query.validated_data["frameworks"]
+        frameworks = list(Framework.objects.published().filter(slug__in=slugs).order_by("slug"))
+        unknown = sorted(set(slugs) - {framework.slug for framework in frameworks})
+        if unknown:
+            raise serializers.ValidationError({"frameworks": [f"Not a published framework: {', '.join(unknown)}."]})
+        if not 2 <= len(frameworks) <= selectors.MAX_COMPARED_FRAMEWORKS:
+            raise serializers.ValidationError(
+                {
+                    "frameworks": [
+                        f"Compare two to {selectors.MAX_COMPARED_FRAMEWORKS} frameworks; got {len(frameworks)}."
+                    ]
+                }
+            )
+        criteria = selectors.published_criteria()
+        wanted = query.validated_data.get("criteria")
+        if wanted:
+            unknown = sorted(set(wanted) - {criterion.slug for criterion in criteria})
+            if unknown:
+                raise serializers.ValidationError({"criteria": [f"Not a published criterion: {', '.join(unknown)}."]})
+            criteria = [criterion for criterion in criteria if criterion.slug in wanted]
+        comparison = selectors.published_comparison_for(frameworks)
+        cells = selectors.assessment_cells(frameworks, criteria)
+        groups = selectors.compare_matrix(
+            frameworks, criteria, cells, comparison, differences_only=query.validated_data["differences_only"]
+        )
+        result = {"frameworks": frameworks, "groups": groups, "comparison": comparison}
+        return Response(api.CompareResultSerializer(result, context={"request": request}).data)
+
+
+class DatasetView(ReadOnlyAPIView):
+    @extend_schema(
+        responses={200: OpenApiTypes.OBJECT},
+        description=(
+            "Everything published, as one JSON document in the slug-based dataset format "
+            "(format_version 1, licensed CC BY 4.0); its JSON Schema is at dataset/schema/. "
+            "`manage.py import_dataset` reads it back."
+        ),
+    )
+    def get(self, request):
+        return Response(export_dataset())
+
+
+class DatasetSchemaView(ReadOnlyAPIView):
+    @extend_schema(responses={200: OpenApiTypes.OBJECT}, description="The JSON Schema of the dataset format.")
+    def get(self, request):
+        return JsonResponse(json_schema())
+
+
+ASSESSMENT_SLUG_PARAMETERS = [
+    OpenApiParameter("framework", str, OpenApiParameter.PATH, description="Framework slug"),
+    OpenApiParameter("criterion", str, OpenApiParameter.PATH, description="Criterion slug"),
+]
+
+
+@extend_schema_view(
+    **{
+        action: extend_schema(parameters=ASSESSMENT_SLUG_PARAMETERS, operation_id=f"assessments_by_slugs_{action}")
+        for action in ("retrieve", "update", "partial_update", "destroy")
+    }
+)
+class AssessmentBySlugsViewSet(AssessmentViewSet):
+    """The same assessment endpoints, addressed as assessments/<framework>/<criterion>/."""
+
+
+@csrf_exempt
+def api_not_found(request, *args, **kwargs):
+    """Unknown addresses under /api/ answer in the API's error shape, not with the HTML 404 page."""
+    body = {"status": 404, "code": "not_found", "detail": "There is no API endpoint at this address.", "errors": {}}
+    return JsonResponse(body, status=404)

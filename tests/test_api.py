@@ -1,0 +1,498 @@
+"""The JSON API: reading, filtering, writing, errors and HTTP behaviour."""
+
+import datetime
+
+import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+from rest_framework.throttling import AnonRateThrottle
+
+from comparisons.models import Assessment, Framework
+
+from .factories import (
+    AssessmentFactory,
+    ComparisonFactory,
+    CriterionFactory,
+    FrameworkFactory,
+    SourceFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+API = "/api/v1"
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+@pytest.fixture
+def editor_api(editor):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
+    return client
+
+
+def error_of(response):
+    body = response.json()
+    assert set(body) == {"status", "code", "detail", "errors"}
+    assert body["status"] == response.status_code
+    return body
+
+
+# -- reading ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/frameworks/",
+        "/frameworks/flask/",
+        "/criteria/",
+        "/criteria/forms/",
+        "/criterion-groups/",
+        "/criterion-groups/data/",
+        "/tags/",
+        "/tags/micro/",
+        "/assessments/",
+        "/assessments/flask/forms/",
+        "/comparisons/",
+        "/comparisons/flask-vs-django/",
+        "/compare/?frameworks=flask,django",
+        "/dataset/",
+        "/dataset/schema/",
+    ],
+)
+def test_every_endpoint_answers_anonymous_readers(api, seeded, path):
+    response = api.get(f"{API}{path}")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+
+
+def test_framework_detail_includes_its_assessments_with_markdown_and_html(api, seeded):
+    body = api.get(f"{API}/frameworks/flask/").json()
+
+    assert body["url"] == "http://testserver/api/v1/frameworks/flask/"
+    assert body["description"].startswith("Flask gives you")
+    assert body["description_html"].startswith("<p>Flask gives you")
+    assert [a["criterion"] for a in body["assessments"]] == [
+        "request-object",
+        "forms",
+        "database-layer",
+        "authentication-and-permissions",
+        "admin-site",
+    ]
+    forms = body["assessments"][1]
+    assert forms["extensions"] == ["flask-wtf", "wtforms"]
+    assert forms["sources"][0] == {
+        "title": "Form validation with WTForms",
+        "url": "https://flask.palletsprojects.com/en/stable/patterns/wtforms/",
+    }
+
+
+def test_assessments_can_be_addressed_by_id_or_by_slugs(api, seeded):
+    by_slugs = api.get(f"{API}/assessments/flask/forms/").json()
+
+    assert api.get(f"{API}/assessments/{by_slugs['id']}/").json() == by_slugs
+    assert api.get(f"{API}/assessments/flask/teleportation/").status_code == 404
+
+
+def test_drafts_are_for_staff_only(api, seeded, admin_user):
+    FrameworkFactory(slug="secret", is_published=False)
+    ComparisonFactory(slug="draft-one", status="draft", published_at=None)
+
+    assert api.get(f"{API}/frameworks/secret/").status_code == 404
+    assert api.get(f"{API}/comparisons/draft-one/").status_code == 404
+    assert "secret" not in [f["slug"] for f in api.get(f"{API}/frameworks/").json()["results"]]
+    api.force_authenticate(admin_user)
+    assert api.get(f"{API}/frameworks/secret/").status_code == 200
+    assert api.get(f"{API}/comparisons/draft-one/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("supports=forms&supports=admin-site", ["django"]),
+        ("supports=forms&level=extension", ["django", "flask"]),
+        ("tag=micro", ["flask"]),
+        ("q=jinja", ["flask"]),
+        ("search=full-stack", ["django"]),
+        ("ordering=-name", ["flask", "django"]),
+    ],
+)
+def test_frameworks_use_the_same_filters_as_the_page(api, seeded, query, expected):
+    body = api.get(f"{API}/frameworks/?{query}").json()
+
+    assert [framework["slug"] for framework in body["results"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "count"),
+    [
+        ("framework=flask", 5),
+        ("framework=flask&framework=django", 10),
+        ("criterion=forms", 2),
+        ("group=data", 4),
+        ("level=extension", 4),
+        ("level=built_in&framework=flask", 1),
+        ("stale=true", 0),
+        ("stale=false", 10),
+        ("updated_since=2026-11-24T00:00:00Z", 10),
+        ("updated_since=2099-01-01T00:00:00Z", 0),
+        ("search=WTForms", 1),
+    ],
+)
+def test_assessment_filters(api, seeded, query, count):
+    Assessment.objects.update(last_reviewed=datetime.date.today())
+
+    assert api.get(f"{API}/assessments/?{query}").json()["count"] == count
+
+
+def test_ordering_by_an_allowed_field(api, seeded):
+    body = api.get(f"{API}/assessments/?ordering=-support_level,id").json()
+
+    levels = [a["support_level"] for a in body["results"]]
+    assert levels == sorted(levels, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "message"),
+    [
+        ("level=superb", "level", "Select a valid choice"),
+        ("framework=nope", "framework", "Select a valid choice"),
+        ("stale=maybe", "stale", "Select a valid choice"),
+        ("updated_since=yesterday", "updated_since", "Enter a valid date/time."),
+        ("ordering=password", "ordering", "Cannot order by password"),
+        ("limit=0", "limit", "limit must be a whole number from 1 to 200"),
+        ("limit=-1", "limit", "limit must be a whole number from 1 to 200"),
+        ("limit=abc", "limit", "limit must be a whole number from 1 to 200"),
+        ("limit=1000000", "limit", "limit must be a whole number from 1 to 200"),
+        ("offset=-5", "offset", "offset must be a whole number from 0 or more"),
+        ("&".join(["framework=flask"] * 31), "framework", "Choose at most 30 values."),
+    ],
+)
+def test_bad_query_parameters_are_a_400_naming_the_parameter(api, seeded, query, field, message):
+    response = api.get(f"{API}/assessments/?{query}")
+
+    assert response.status_code == 400
+    body = error_of(response)
+    assert body["code"] == "invalid"
+    assert message in body["errors"][field][0]
+
+
+def test_pages_have_a_default_and_a_maximum_size(api):
+    framework = FrameworkFactory()
+    for _ in range(60):
+        AssessmentFactory(framework=framework)
+
+    assert len(api.get(f"{API}/assessments/").json()["results"]) == 50
+    assert len(api.get(f"{API}/assessments/?limit=200").json()["results"]) == 60
+    assert api.get(f"{API}/assessments/?limit=10&offset=55").json()["results"][0]["id"]
+
+
+def test_unknown_detail_is_a_404_in_the_error_shape(api, seeded):
+    response = api.get(f"{API}/frameworks/nope/")
+
+    assert response.status_code == 404
+    assert error_of(response)["code"] == "not_found"
+
+
+# -- compare ----------------------------------------------------------------------------
+
+
+def test_compare_gives_the_matrix_and_the_editors_comparison(api, seeded):
+    body = api.get(f"{API}/compare/?frameworks=flask,django").json()
+
+    assert [f["slug"] for f in body["frameworks"]] == ["django", "flask"]
+    rows = [row for group in body["groups"] for row in group["rows"]]
+    assert len(rows) == 5
+    forms = next(row for row in rows if row["criterion"]["slug"] == "forms")
+    assert [cell["support_level"] for cell in forms["cells"]] == ["built_in", "extension"]
+    assert forms["point"]["edge_framework"] == "django"
+    assert body["comparison"]["slug"] == "flask-vs-django"
+
+
+def test_compare_can_show_only_differences_and_chosen_criteria(api, seeded):
+    body = api.get(f"{API}/compare/?frameworks=django,flask&differences_only=true&criteria=request-object,forms").json()
+
+    rows = [row["criterion"]["slug"] for group in body["groups"] for row in group["rows"]]
+    assert rows == ["forms"]
+
+
+def test_compare_without_an_editors_comparison(api):
+    assessment = AssessmentFactory(framework__slug="alpha")
+    AssessmentFactory(framework__slug="beta", criterion=assessment.criterion)
+
+    body = api.get(f"{API}/compare/?frameworks=alpha,beta").json()
+
+    assert body["comparison"] is None
+    assert body["groups"][0]["rows"][0]["is_uniform"] is True
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "message"),
+    [
+        ("", "frameworks", "This field is required."),
+        ("frameworks=flask", "frameworks", "Compare two to 6 frameworks; got 1."),
+        ("frameworks=flask,flask", "frameworks", "Compare two to 6 frameworks; got 1."),
+        ("frameworks=flask,nope", "frameworks", "Not a published framework: nope."),
+        ("frameworks=flask,django&criteria=teleportation", "criteria", "Not a published criterion: teleportation."),
+        ("frameworks=flask,django&differences_only=perhaps", "differences_only", "Must be a valid boolean."),
+        ("frameworks=fla%00sk,django", "frameworks", "Give slugs separated by commas"),
+    ],
+)
+def test_compare_refuses_bad_parameters_by_name(api, seeded, query, field, message):
+    response = api.get(f"{API}/compare/?{query}")
+
+    assert response.status_code == 400
+    assert message in error_of(response)["errors"][field][0]
+
+
+def test_compare_refuses_more_than_six_frameworks(api):
+    slugs = ",".join(FrameworkFactory().slug for _ in range(7))
+
+    response = api.get(f"{API}/compare/?frameworks={slugs}")
+
+    assert response.status_code == 400
+    assert error_of(response)["errors"]["frameworks"] == ["Compare two to 6 frameworks; got 7."]
+
+
+# -- writing ----------------------------------------------------------------------------
+
+
+def test_anonymous_clients_cannot_write(api, seeded):
+    response = api.patch(f"{API}/assessments/flask/forms/", {"summary": "Hacked"})
+
+    assert response.status_code == 401
+    assert error_of(response)["code"] == "not_authenticated"
+    assert Assessment.objects.get(framework__slug="flask", criterion__slug="forms").summary != "Hacked"
+
+
+def test_basic_auth_is_not_accepted(api, seeded, editor):
+    api.credentials(HTTP_AUTHORIZATION="Basic ZWRpdG9yOmVkaXRvci1wYXNzd29yZA==")  # editor:editor-password
+
+    assert api.patch(f"{API}/assessments/flask/forms/", {"summary": "Via basic"}).status_code == 401
+
+
+def test_an_editor_without_change_assessment_gets_403(seeded, editor):
+    editor.user_permissions.remove(Permission.objects.get(codename="change_assessment"))
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
+
+    response = client.patch(f"{API}/assessments/flask/forms/", {"summary": "Nope"})
+
+    assert response.status_code == 403
+    assert error_of(response)["code"] == "permission_denied"
+
+
+def test_an_editor_patches_an_assessment_and_the_public_page_shows_it(editor_api, client, seeded, editor):
+    response = editor_api.patch(
+        f"{API}/assessments/flask/forms/",
+        {
+            "support_level": "built_in",
+            "details": "Now **built in**.",
+            "sources": [{"title": "Docs", "url": "https://docs.example/"}],
+        },
+    )
+
+    assert response.status_code == 200, response.json()
+    assert response.json()["details_html"] == "<p>Now <strong>built in</strong>.</p>"
+    assert response.json()["sources"] == [{"title": "Docs", "url": "https://docs.example/"}]
+    page = client.get("/frameworks/flask/").content.decode()
+    assert "Now <strong>built in</strong>." in page
+    entry = LogEntry.objects.get(action_flag=CHANGE)
+    assert entry.user == editor
+    assert "details" in entry.change_message
+
+
+def test_an_editor_updates_a_frameworks_latest_version(editor_api, seeded):
+    response = editor_api.patch(f"{API}/frameworks/flask/", {"latest_version": "3.1.2"})
+
+    assert response.status_code == 200
+    assert Framework.objects.get(slug="flask").latest_version == "3.1.2"
+
+
+def test_an_editor_creates_an_assessment(editor_api):
+    framework, criterion = FrameworkFactory(slug="bottle"), CriterionFactory(slug="templates")
+
+    response = editor_api.post(
+        f"{API}/assessments/",
+        {
+            "framework": "bottle",
+            "criterion": "templates",
+            "support_level": "built_in",
+            "summary": "SimpleTemplate ships with it.",
+            "last_reviewed": "2026-11-24",
+            "sources": [{"title": "Docs", "url": "https://bottlepy.org/docs/dev/stpl.html"}],
+        },
+    )
+
+    assert response.status_code == 201, response.json()
+    assert Assessment.objects.get(framework=framework, criterion=criterion).sources.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("payload", "field", "message"),
+    [
+        ({"details": "x" * 6001}, "details", "the limit is 6000"),
+        ({"details": "[" * 101}, "details", "at most 100 are allowed"),
+        ({"support_level": "great"}, "support_level", "is not a valid choice"),
+        ({"last_reviewed": "yesterday"}, "last_reviewed", "Date has wrong format"),
+        ({"sources": [{"title": "x", "url": "javascript:alert(1)"}]}, "sources.0.url", "Enter a valid URL."),
+        (
+            {"sources": [{"title": "a", "url": "https://a.example/"}, {"title": "b", "url": "https://a.example/"}]},
+            "sources",
+            "Each source URL may appear only once.",
+        ),
+        ({"extensions": ["nope"]}, "extensions", "does not exist"),
+    ],
+)
+def test_writes_are_validated_like_the_admin_and_save_nothing(editor_api, seeded, payload, field, message):
+    before = Assessment.objects.get(framework__slug="flask", criterion__slug="forms")
+
+    response = editor_api.patch(f"{API}/assessments/flask/forms/", payload, format="json")
+
+    assert response.status_code == 400
+    assert message in " ".join(error_of(response)["errors"][field])
+    after = Assessment.objects.get(pk=before.pk)
+    assert (after.details, after.support_level, after.updated_at) == (
+        before.details,
+        before.support_level,
+        before.updated_at,
+    )
+    assert after.sources.count() == before.sources.count()
+
+
+def test_a_second_assessment_for_a_pair_is_refused(editor_api, seeded):
+    response = editor_api.post(
+        f"{API}/assessments/",
+        {
+            "framework": "flask",
+            "criterion": "forms",
+            "support_level": "none",
+            "summary": "x",
+            "last_reviewed": "2026-11-24",
+        },
+    )
+
+    assert response.status_code == 400
+    assert Assessment.objects.filter(framework__slug="flask", criterion__slug="forms").count() == 1
+
+
+def test_a_framework_slug_with_vs_is_refused(editor_api):
+    response = editor_api.post(
+        f"{API}/frameworks/",
+        {
+            "name": "VS Web",
+            "slug": "django-vs-flask",
+            "summary": "x",
+            "license": "MIT",
+            "website_url": "https://x.example/",
+        },
+    )
+
+    assert response.status_code == 400
+    assert "slug" in error_of(response)["errors"]
+
+
+def test_malformed_json_is_a_400(editor_api, seeded):
+    response = editor_api.generic(
+        "PATCH", f"{API}/assessments/flask/forms/", '{"summary": ', content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert error_of(response)["code"] == "parse_error"
+
+
+def test_an_oversized_body_is_a_413(editor_api, seeded, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+
+    response = editor_api.patch(f"{API}/assessments/flask/forms/", {"details": "x" * 5000}, format="json")
+
+    assert response.status_code == 413
+    assert error_of(response)["code"] == "payload_too_large"
+
+
+def test_comparisons_are_read_only_through_the_api(editor_api, seeded):
+    response = editor_api.patch(f"{API}/comparisons/flask-vs-django/", {"title": "Changed"})
+
+    assert response.status_code == 405
+
+
+def test_anonymous_clients_are_throttled(api, seeded, monkeypatch):
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "100/minute"})
+
+    statuses = [api.get(f"{API}/tags/").status_code for _ in range(4)]
+
+    assert statuses == [200, 200, 200, 429]
+
+
+# -- HTTP caching -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path", ["/frameworks/", "/frameworks/flask/", "/compare/?frameworks=flask,django", "/dataset/"]
+)
+def test_responses_carry_an_etag_and_answer_304(api, seeded, path):
+    first = api.get(f"{API}{path}")
+
+    assert first["ETag"]
+    again = api.get(f"{API}{path}", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+
+
+def test_detail_and_list_responses_carry_last_modified(api, seeded):
+    framework = Framework.objects.get(slug="flask")
+
+    response = api.get(f"{API}/frameworks/flask/")
+
+    assert response["Last-Modified"] == framework.updated_at.strftime("%a, %d %b %Y %H:%M:%S GMT")
+    assert api.get(f"{API}/frameworks/")["Last-Modified"]
+    assert api.get(f"{API}/frameworks/flask/", HTTP_IF_MODIFIED_SINCE=response["Last-Modified"]).status_code == 304
+
+
+# -- speed -------------------------------------------------------------------------------
+
+
+def build(frameworks, criteria):
+    framework_rows = [FrameworkFactory() for _ in range(frameworks)]
+    criterion_rows = [CriterionFactory() for _ in range(criteria)]
+    for framework in framework_rows:
+        for criterion in criterion_rows:
+            SourceFactory(assessment=AssessmentFactory(framework=framework, criterion=criterion))
+    ComparisonFactory(frameworks=framework_rows[:2])
+    return framework_rows, criterion_rows
+
+
+def api_paths(frameworks, criteria):
+    return [
+        "/frameworks/",
+        f"/frameworks/{frameworks[0].slug}/",
+        "/criteria/",
+        "/assessments/?limit=200",
+        f"/assessments/?framework={frameworks[0].slug}",
+        "/comparisons/",
+        f"/compare/?frameworks={frameworks[0].slug},{frameworks[1].slug},{frameworks[2].slug}",
+        "/dataset/",
+    ]
+
+
+def queries_for(api, path):
+    with CaptureQueriesContext(connection) as queries:
+        assert api.get(f"{API}{path}").status_code == 200
+    return len(queries)
+
+
+def test_every_endpoint_runs_the_same_number_of_queries_at_any_size(api):
+    small = [queries_for(api, path) for path in api_paths(*build(3, 2))]
+    large = [queries_for(api, path) for path in api_paths(*build(8, 9))]
+
+    assert small == large
+    assert max(large) <= 12

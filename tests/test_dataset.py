@@ -1,0 +1,176 @@
+"""The dataset format: export, JSON Schema, import with paths, idempotence, round trip."""
+
+import json
+
+import jsonschema
+import pytest
+from django.core.management import CommandError, call_command
+
+from comparisons.dataset import (
+    DatasetInvalid,
+    dump_dataset,
+    export_dataset,
+    import_dataset,
+    json_schema,
+    load_dataset_text,
+)
+from comparisons.models import Assessment, Comparison, Framework, Source
+
+from .factories import FrameworkFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def empty_the_database():
+    for model in (Comparison, Assessment, Framework):
+        model.objects.all().delete()
+    from comparisons.models import Criterion, CriterionGroup, Extension, Tag
+
+    for model in (Criterion, CriterionGroup, Extension, Tag):
+        model.objects.all().delete()
+
+
+def test_export_is_versioned_licensed_and_valid_against_its_schema(seeded):
+    dataset = export_dataset()
+
+    assert dataset["format"] == "comparesite-dataset"
+    assert dataset["format_version"] == 1
+    assert dataset["license"]["name"] == "CC BY 4.0"
+    jsonschema.Draft202012Validator(json_schema()).validate(dataset)
+
+
+def test_export_holds_only_published_content_and_no_database_ids(seeded):
+    FrameworkFactory(slug="draftwork", is_published=False)
+
+    text = dump_dataset(export_dataset())
+
+    assert "draftwork" not in text
+    assert '"id"' not in text and '"pk"' not in text
+
+
+def test_export_then_import_into_an_empty_database_then_export_is_byte_identical(seeded):
+    first = dump_dataset(export_dataset())
+    empty_the_database()
+
+    import_dataset(json.loads(first))
+
+    assert dump_dataset(export_dataset()) == first
+
+
+def test_a_second_import_of_the_same_file_changes_nothing(seeded):
+    data = export_dataset()
+    stamps = dict(Assessment.objects.values_list("pk", "updated_at"))
+    sources = list(Source.objects.values_list("pk", flat=True))
+
+    report = import_dataset(data)
+
+    assert report.created == {}
+    assert report.updated == {}
+    assert report.unchanged["assessments"] == 10
+    assert dict(Assessment.objects.values_list("pk", "updated_at")) == stamps
+    assert list(Source.objects.values_list("pk", flat=True)) == sources
+
+
+def test_an_import_updates_what_changed_by_slug(seeded):
+    data = export_dataset()
+    data["frameworks"][1]["latest_version"] = "9.9"
+    data["assessments"][0]["sources"].append({"title": "More", "url": "https://more.example/"})
+
+    report = import_dataset(data)
+
+    assert report.updated == {"frameworks": 1, "sources": 1}
+    assert Framework.objects.get(slug=data["frameworks"][1]["slug"]).latest_version == "9.9"
+
+
+def test_every_problem_is_reported_with_its_json_path_and_nothing_is_written(seeded):
+    data = export_dataset()
+    data["frameworks"][0]["slug"] = "Not A Slug"
+    data["assessments"][1]["support_level"] = "great"
+    data["assessments"][2]["details"] = "x" * 7000
+
+    with pytest.raises(DatasetInvalid) as invalid:
+        import_dataset(data)
+
+    paths = [path for path, _ in invalid.value.report.errors]
+    assert paths == ["$.assessments[1].support_level", "$.assessments[2].details", "$.frameworks[0].slug"]
+    assert "Is 7,000 characters long; the limit is 6,000." in dict(invalid.value.report.errors).values()
+
+
+def test_model_rules_are_checked_before_anything_is_written(seeded):
+    data = export_dataset()
+    data["frameworks"][1]["summary"] = "Changed, but the file has another problem"
+    data["assessments"][3]["details"] = "[" * 200
+    before = Framework.objects.get(slug=data["frameworks"][1]["slug"]).summary
+
+    with pytest.raises(DatasetInvalid) as invalid:
+        import_dataset(data)
+
+    assert invalid.value.report.errors == [
+        (
+            "$.assessments[3].details",
+            "This Markdown has 200 '[' characters; at most 100 are allowed (each link or image uses one).",
+        )
+    ]
+    assert Framework.objects.get(slug=data["frameworks"][1]["slug"]).summary == before
+
+
+def test_references_must_name_something(seeded):
+    data = export_dataset()
+    data["assessments"][0]["framework"] = "nope"
+    data["comparisons"][0]["points"][1]["edge_framework"] = "pyramid"
+    data["tags"].append(dict(data["tags"][0]))
+
+    with pytest.raises(DatasetInvalid) as invalid:
+        import_dataset(data)
+
+    assert dict(invalid.value.report.errors) == {
+        "$.tags[4]": "Repeats tags[0] (asgi).",
+        "$.assessments[0].framework": "“nope” is not a known framework.",
+        "$.comparisons[0].points[1].edge_framework": "The edge must go to a compared framework.",
+    }
+
+
+def test_not_json_at_all_is_reported():
+    with pytest.raises(DatasetInvalid) as invalid:
+        load_dataset_text('{"format":')
+
+    assert invalid.value.report.errors[0][0] == "$"
+
+
+def test_the_commands_round_trip_through_a_file(seeded, tmp_path, capsys):
+    path = tmp_path / "dataset.json"
+    call_command("export_dataset", output=str(path))
+    empty_the_database()
+
+    call_command("import_dataset", str(path))
+
+    assert "created:" in capsys.readouterr().out
+    call_command("import_dataset", str(path))
+    assert "Nothing changed." in capsys.readouterr().out
+
+
+def test_the_import_command_reports_problems_and_fails(seeded, tmp_path, capsys):
+    data = export_dataset()
+    data["format_version"] = 2
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data))
+
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_dataset", str(path))
+
+    assert "$.format_version: 1 was expected" in capsys.readouterr().err
+
+
+def test_a_dry_run_writes_nothing(seeded, tmp_path):
+    data = export_dataset()
+    data["frameworks"][0]["summary"] = "Dry"
+    path = tmp_path / "dataset.json"
+    path.write_text(json.dumps(data))
+
+    call_command("import_dataset", str(path), dry_run=True)
+
+    assert not Framework.objects.filter(summary="Dry").exists()
+
+
+def test_the_api_serves_the_same_dataset_as_the_command(client, seeded):
+    assert client.get("/api/v1/dataset/").json() == export_dataset()
