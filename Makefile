@@ -18,7 +18,7 @@ run: $(VENV)/.runtime-installed .env
 
 ## test: install the dev requirements if needed and run the whole pytest suite
 test: $(VENV)/.dev-installed
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 ## lint: ruff's checks and formatting, without changing files
 lint: $(VENV)/.dev-installed

@@ -1,8 +1,10 @@
 """The filter sets: one per listing, shared by the public pages and the API."""
 
+import datetime
+
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -29,7 +31,56 @@ class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+def published_values(field_name):
+    """Choices from the values published frameworks use (drafts never leak into a filter)."""
+
+    def choices():
+        values = Framework.objects.published().order_by(field_name).values_list(field_name, flat=True).distinct()
+        return [(value, value) for value in values if value]
+
+    return choices
+
+
+class NullsLastOrderingFilter(django_filters.OrderingFilter):
+    """Ordering where empty values go last either way, on every database, with name as tie-break."""
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        ordering = []
+        for param in value:
+            field = self.get_ordering_value(param)
+            expression = F(field.lstrip("-"))
+            ordering.append(
+                expression.desc(nulls_last=True) if field.startswith("-") else expression.asc(nulls_last=True)
+            )
+        return queryset.order_by(*ordering, "name")
+
+
+class SafeIsoDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 date-time any database can compare: offsets within ±14:00 and a year that stays in range."""
+
+    def clean(self, value):
+        moment = super().clean(value)
+        if moment is None:
+            return None
+        offset = moment.utcoffset()
+        if offset is not None and abs(offset) > datetime.timedelta(hours=14):
+            raise forms.ValidationError("Use a time-zone offset between -14:00 and +14:00.", code="invalid_offset")
+        try:
+            return moment.astimezone(datetime.UTC)
+        except (OverflowError, ValueError):
+            raise forms.ValidationError("This date-time is out of range.", code="out_of_range") from None
+
+
+class SafeIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = SafeIsoDateTimeField
+
+
 class FrameworkFilterSet(django_filters.FilterSet):
+    # Chips for these filters only show when the filter they refine is active.
+    chip_requires = {"level": "supports"}
+
     q = django_filters.CharFilter(method="filter_text", label="Search", max_length=TEXT_INPUT_MAX_LENGTH)
     tag = SlugsFilter(
         field_name="tags__slug",
@@ -39,8 +90,12 @@ class FrameworkFilterSet(django_filters.FilterSet):
         label="Tags (all of)",
         widget=forms.CheckboxSelectMultiple,
     )
-    language = django_filters.AllValuesMultipleFilter(label="Language", widget=forms.CheckboxSelectMultiple)
-    license = django_filters.AllValuesMultipleFilter(label="License", widget=forms.CheckboxSelectMultiple)
+    language = django_filters.MultipleChoiceFilter(
+        choices=published_values("language"), label="Language", widget=forms.CheckboxSelectMultiple
+    )
+    license = django_filters.MultipleChoiceFilter(
+        choices=published_values("license"), label="License", widget=forms.CheckboxSelectMultiple
+    )
     supports = SlugsFilter(
         queryset=Criterion.objects.published().in_display_order(),
         to_field_name="slug",
@@ -55,14 +110,15 @@ class FrameworkFilterSet(django_filters.FilterSet):
         empty_label=None,
         label="at least",
     )
-    ordering = django_filters.OrderingFilter(
+    ordering = NullsLastOrderingFilter(
         fields=(("name", "name"), ("first_release_year", "year"), ("updated_at", "updated")),
+        # Ascending labels are keyed by model field, descending ones by parameter.
         field_labels={
             "name": "Name",
             "-name": "Name (Z–A)",
-            "year": "Oldest first",
+            "first_release_year": "Oldest first",
             "-year": "Newest first",
-            "updated": "Least recently updated",
+            "updated_at": "Least recently updated",
             "-updated": "Recently updated",
         },
         label="Sort by",
@@ -118,7 +174,7 @@ class AssessmentFilterSet(django_filters.FilterSet):
         label="Review",
         empty_label="Any",
     )
-    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte", label="Updated since")
+    updated_since = SafeIsoDateTimeFilter(field_name="updated_at", lookup_expr="gte", label="Updated since")
 
     class Meta:
         model = Assessment

@@ -28,6 +28,8 @@ MARKDOWN_MAX_LENGTH = 8_000
 MARKDOWN_MAX_BRACKETS = 100
 
 HEADING_ID_PREFIX = "md-"
+# Markdown's "#" becomes <h3>: content always sits below the page's own h1 and h2.
+HEADING_BASE_LEVEL = 3
 
 ALLOWED_TAGS = {
     "a",
@@ -91,9 +93,12 @@ ALLOWED_STYLE_PROPERTIES = {"text-align"}
 LINK_REL = "nofollow noopener noreferrer"
 
 
+_thread_state = threading.local()
+
+
 def _heading_id(value: str, separator: str) -> str:
-    """Prefix heading ids so Markdown can never reuse an id of the page around it."""
-    return HEADING_ID_PREFIX + (slugify(value) or "section")
+    """Prefix heading ids so Markdown never reuses an id of the page, or of another field on it."""
+    return getattr(_thread_state, "heading_prefix", HEADING_ID_PREFIX) + (slugify(value) or "section")
 
 
 def _build_converter() -> markdown.Markdown:
@@ -101,7 +106,7 @@ def _build_converter() -> markdown.Markdown:
         extensions=["tables", "fenced_code", "codehilite", "toc", "sane_lists"],
         extension_configs={
             "codehilite": {"guess_lang": False, "css_class": "codehilite"},
-            "toc": {"slugify": _heading_id, "permalink": False},
+            "toc": {"slugify": _heading_id, "permalink": False, "baselevel": str(HEADING_BASE_LEVEL)},
         },
         output_format="html",
     )
@@ -109,9 +114,6 @@ def _build_converter() -> markdown.Markdown:
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")
     return converter
-
-
-_thread_state = threading.local()
 
 
 def _converter() -> markdown.Markdown:
@@ -135,11 +137,19 @@ def sanitize_html(html: str) -> str:
     )
 
 
-def render_markdown(source: str | None) -> str:
-    """Render Markdown source to sanitized HTML, safe to mark as safe in a template."""
+def render_markdown(source: str | None, *, id_prefix: str = HEADING_ID_PREFIX) -> str:
+    """Render Markdown source to sanitized HTML, safe to mark as safe in a template.
+
+    `id_prefix` starts every heading id; stored fields pass one unique to the
+    row and field, so two fields shown on one page never repeat an id.
+    """
     if not source:
         return ""
-    html = _converter().reset().convert(source)
+    _thread_state.heading_prefix = id_prefix
+    try:
+        html = _converter().reset().convert(source)
+    finally:
+        _thread_state.heading_prefix = HEADING_ID_PREFIX
     return sanitize_html(html)
 
 

@@ -103,8 +103,9 @@ class RendersMarkdown:
     markdown_fields: dict[str, str] = {}
 
     def render_markdown_fields(self) -> None:
+        owner = "-".join(self.natural_key())
         for source, html in self.markdown_fields.items():
-            setattr(self, html, render_markdown(getattr(self, source)))
+            setattr(self, html, render_markdown(getattr(self, source), id_prefix=f"md-{owner}-{source}-"))
 
 
 class NamedModel(TimeStampedModel):

@@ -4,6 +4,7 @@ Every function here runs a fixed number of queries, whatever the size of the
 matrix: rows are fetched in bulk and joined in Python.
 """
 
+import re
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -42,12 +43,13 @@ class Fit:
 
     framework: Framework
     points: int
-    max_points: int
+    max_points: int  # the best total on the criteria whose level is known
     unknown: list[Criterion]
 
     @property
-    def percent(self) -> int:
-        return round(100 * self.points / self.max_points) if self.max_points else 0
+    def percent(self) -> int | None:
+        """The share of the best possible total on what is known; None when nothing weighted is known."""
+        return round(100 * self.points / self.max_points) if self.max_points else None
 
 
 def published_frameworks():
@@ -173,10 +175,12 @@ def fit_ranking(frameworks, weights: dict[Criterion, int], cells=None) -> list[F
 
     Each criterion has a weight from 0 (ignore) to 3 (essential). A framework
     earns weight × the level's score (built in 3, via extension 2, partial 1,
-    not supported 0) and the result is shown as a share of the best possible
-    total. Unknown or missing assessments earn nothing and are listed, so a
-    gap in our knowledge is never mistaken for a weakness of the framework.
-    Ties keep the frameworks' given order.
+    not supported 0); its fit is that total as a share of the best possible
+    total (3 × weight) over the criteria whose level is known. Unknown or
+    missing assessments are left out of both and listed, so a gap in our
+    knowledge counts neither for nor against a framework. Frameworks rank by
+    fit, then by how much of the weighting is known; nothing known ranks last;
+    remaining ties keep the given order.
     """
     weighted = {criterion: weight for criterion, weight in weights.items() if weight}
     if not weighted:
@@ -188,10 +192,9 @@ def fit_ranking(frameworks, weights: dict[Criterion, int], cells=None) -> list[F
                 "framework_id", "criterion_id", "support_level"
             )
         }
-    max_points = MAX_SUPPORT_SCORE * sum(weighted.values())
     fits = []
     for framework in frameworks:
-        points, unknown = 0, []
+        points, max_points, unknown = 0, 0, []
         for criterion, weight in weighted.items():
             cell = cells.get((framework.pk, criterion.pk))
             score = SupportLevel(cell.support_level).score if cell else None
@@ -199,8 +202,9 @@ def fit_ranking(frameworks, weights: dict[Criterion, int], cells=None) -> list[F
                 unknown.append(criterion)
             else:
                 points += weight * score
+                max_points += weight * MAX_SUPPORT_SCORE
         fits.append(Fit(framework=framework, points=points, max_points=max_points, unknown=unknown))
-    return sorted(fits, key=lambda fit: -fit.points)
+    return sorted(fits, key=lambda fit: (fit.percent is None, -(fit.percent or 0), -fit.max_points))
 
 
 @dataclass
@@ -242,12 +246,12 @@ def _matching(query: str, *fields: str) -> Q:
 
 def _context(query: str, *texts: str, width: int = 80) -> str:
     """The first text that contains the query, cut to a window around the match."""
-    needle = query.casefold()
+    pattern = re.compile(re.escape(query), re.IGNORECASE)
     for text in texts:
-        position = text.casefold().find(needle)
-        if position >= 0:
-            start = max(0, position - width)
-            end = min(len(text), position + len(query) + width)
+        match = pattern.search(text)
+        if match:
+            start = max(0, match.start() - width)
+            end = min(len(text), match.end() + width)
             return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
     return texts[0][: 2 * width] if texts else ""
 
@@ -255,7 +259,8 @@ def _context(query: str, *texts: str, width: int = 80) -> str:
 def search(query: str, limit: int = SEARCH_RESULTS_PER_KIND) -> SearchResults:
     """Published frameworks, criteria, assessments and comparisons that mention the query.
 
-    Case-insensitive containment, the same on SQLite and PostgreSQL; four queries.
+    Case-insensitive containment (on SQLite only ASCII letters fold case; PostgreSQL folds
+    all of Unicode); a fixed number of queries.
     """
     frameworks = Framework.objects.published().filter(_matching(query, "name", "summary", "description"))
     criteria = Criterion.objects.published().filter(_matching(query, "name", "summary", "description"))

@@ -7,6 +7,7 @@ an invalid filter never yields an unfiltered list presented as filtered.
 
 from urllib.parse import urlencode
 
+from django import forms
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
@@ -17,28 +18,46 @@ from .forms import CompareForm, CompareOptionsForm, FitForm, SearchForm
 from .models import COMPARE_SEPARATOR, Criterion, Framework, compare_path
 
 
-def active_filters(request, form) -> list[dict]:
-    """One removable chip per active filter value: its label and the URL without it."""
-    chips = []
+def active_filters(request, filterset) -> list[dict]:
+    """One removable chip per applied filter value: its label and the URL without it.
+
+    A list-valued filter gets a chip per value; any other filter one chip for the
+    value actually applied, whose removal drops every value of that parameter.
+    """
+    form = filterset.form
     if not form.is_bound or not form.is_valid():
-        return chips
+        return []
+    pairs = [(key, item) for key, items in request.GET.lists() for item in items]
+    requires = getattr(filterset, "chip_requires", {})
+
+    def url_without(drop):
+        remaining = [(key, item) for key, item in pairs if not drop(key, item) and key != "page"]
+        return f"{request.path}?{urlencode(remaining)}" if remaining else request.path
+
+    chips = []
     for name, field in form.fields.items():
-        values = [value for value in request.GET.getlist(name) if value]
-        if not values or name == "ordering":
+        value = form.cleaned_data.get(name)
+        if name == "ordering" or value in (None, "", []) or not form.cleaned_data.get(requires.get(name, name)):
             continue
-        labels = dict(getattr(field, "choices", []) or []) if not hasattr(field, "queryset") else {}
-        if hasattr(field, "queryset"):
-            chosen = form.cleaned_data.get(name)
-            objects = chosen if hasattr(chosen, "__iter__") else [chosen]
-            labels = {getattr(obj, field.to_field_name or "pk"): str(obj) for obj in objects if obj is not None}
-        pairs = [(key, item) for key, items in request.GET.lists() for item in items]
-        for value in values:
-            remaining = [(key, item) for key, item in pairs if (key, item) != (name, value) and key != "page"]
+        if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
+            key_of = (lambda obj, f=field: getattr(obj, f.to_field_name or "pk")) if hasattr(field, "queryset") else str
+            labels = dict(field.choices) if not hasattr(field, "queryset") else {}
+            for item in value:
+                raw = str(key_of(item))
+                chips.append(
+                    {
+                        "label": field.label,
+                        "value": str(item) if hasattr(field, "queryset") else labels.get(raw, raw),
+                        "remove_url": url_without(lambda key, got, name=name, raw=raw: (key, got) == (name, raw)),
+                    }
+                )
+        else:
+            shown = value if hasattr(field, "queryset") else dict(getattr(field, "choices", [])).get(value, value)
             chips.append(
                 {
                     "label": field.label,
-                    "value": labels.get(value, value),
-                    "remove_url": f"{request.path}?{urlencode(remaining)}" if remaining else request.path,
+                    "value": str(shown),
+                    "remove_url": url_without(lambda key, got, name=name: key == name),
                 }
             )
     return chips
@@ -60,7 +79,7 @@ class FilteredListMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["active_filters"] = active_filters(self.request, self.filterset.form)
+        context["active_filters"] = active_filters(self.request, self.filterset)
         context["page_error"] = self.page_error
         return context
 
@@ -131,7 +150,7 @@ class CriterionDetailView(StaffPreviewMixin, DetailView):
         context = self.get_context_data(
             filterset=self.filterset,
             assessments=self.filterset.qs if valid else [],
-            active_filters=active_filters(request, self.filterset.form),
+            active_filters=active_filters(request, self.filterset),
         )
         return self.render_to_response(context, status=200 if valid else 400)
 

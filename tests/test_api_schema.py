@@ -9,6 +9,8 @@ every status code, content type and body matches what the schema documents.
 import pytest
 import schemathesis
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -19,7 +21,14 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
 
 @pytest.fixture
 def seeded_api(db):
+    # Requests go straight into the WSGI app, so keep Django from closing the test's
+    # database connection at the end of each one (its test client does the same).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     call_command("loaddata", "flask-vs-django", verbosity=0)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()

@@ -125,11 +125,18 @@ def test_content_cannot_borrow_the_sites_own_classes():
     assert "level--built_in" not in html
 
 
-def test_headings_get_prefixed_ids():
-    html = render_markdown("## Request object\n\n### Forms & validation")
+def test_headings_start_below_the_page_headings_and_get_prefixed_ids():
+    html = render_markdown("# Request object\n\n## Forms & validation")
 
-    assert '<h2 id="md-request-object">Request object</h2>' in html
-    assert '<h3 id="md-forms-validation">' in html
+    assert '<h3 id="md-request-object">Request object</h3>' in html
+    assert '<h4 id="md-forms-validation">' in html
+
+
+def test_heading_ids_can_carry_the_owner_so_a_page_never_repeats_one():
+    html = render_markdown("# Example", id_prefix="md-flask-forms-details-")
+
+    assert 'id="md-flask-forms-details-example"' in html
+    assert 'id="md-example"' in render_markdown("# Example")
 
 
 def test_style_attributes_cannot_carry_more_than_alignment():

@@ -178,14 +178,28 @@ def test_weights_rank_the_compared_frameworks(client, catalogue):
     assert fits == [("django", 100), ("flask", 67), ("fastapi", 42)]
 
 
-def test_unknown_cells_earn_nothing_and_are_listed(client, catalogue):
+def test_unknown_cells_count_neither_for_nor_against_and_are_listed(client, catalogue):
     Assessment.objects.filter(framework__slug="flask", criterion__slug="forms").update(support_level="unknown")
+    Assessment.objects.filter(framework__slug="django", criterion__slug="forms").update(support_level="none")
 
-    response = client.get("/compare/django-vs-flask/?w-forms=2")
+    response = client.get("/compare/django-vs-flask/?w-forms=2&w-admin-site=1")
 
-    flask = next(fit for fit in response.context["fits"] if fit.framework.slug == "flask")
-    assert flask.points == 0
-    assert [criterion.slug for criterion in flask.unknown] == ["forms"]
+    fits = {fit.framework.slug: fit for fit in response.context["fits"]}
+    # Django: forms 2·0 + admin 1·3 = 3 of 9. Flask: forms unknown, admin 1·2 = 2 of 3.
+    assert (fits["django"].points, fits["django"].max_points, fits["django"].percent) == (3, 9, 33)
+    assert (fits["flask"].points, fits["flask"].max_points, fits["flask"].percent) == (2, 3, 67)
+    assert [criterion.slug for criterion in fits["flask"].unknown] == ["forms"]
+    assert [fit.framework.slug for fit in response.context["fits"]] == ["flask", "django"]
+
+
+def test_a_framework_with_nothing_known_ranks_last_without_a_score(client, catalogue):
+    Assessment.objects.filter(framework__slug="django", criterion__slug="forms").update(support_level="unknown")
+
+    response = client.get("/compare/django-vs-fastapi-vs-flask/?w-forms=3")
+
+    assert [fit.framework.slug for fit in response.context["fits"]][-1] == "django"
+    assert response.context["fits"][-1].percent is None
+    assert "Nothing known yet" in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -402,3 +416,66 @@ def test_group_factory_order_is_respected_on_the_compare_page(client):
     response = client.get("/compare/one-vs-two/")
 
     assert [group.group for group in response.context["matrix"]] == [early, late]
+
+
+@pytest.mark.parametrize(
+    "value", ["9999-12-31T23:59:59-05:00", "0001-01-01T00:00:00%2B05:00", "2020-01-01T00:00:00%2B23:59"]
+)
+def test_extreme_dates_in_updated_since_are_a_400_not_a_500(client, seeded, value):
+    response = client.get(f"/criteria/forms/?updated_since={value}")
+
+    assert response.status_code == 400
+
+
+def test_a_repeated_single_value_filter_shows_the_applied_value_once(client, catalogue):
+    response = client.get("/frameworks/?q=fl&q=jinja")
+
+    chips = response.context["active_filters"]
+    assert [(chip["label"], chip["value"]) for chip in chips] == [("Search", "jinja")]
+    assert chips[0]["remove_url"] == "/frameworks/"
+    assert listed_framework_names(response) == ["Flask"]
+
+
+def test_the_level_shows_as_a_filter_only_with_a_capability(client, catalogue):
+    alone = client.get("/frameworks/?level=built_in").context["active_filters"]
+    together = client.get("/frameworks/?supports=forms&level=built_in").context["active_filters"]
+
+    assert alone == []
+    assert [chip["label"] for chip in together] == ["Supports", "at least"]
+
+
+def test_filter_choices_come_from_published_frameworks_only(client, catalogue):
+    FrameworkFactory(language="Rust", license="Proprietary", is_published=False)
+
+    page = client.get("/frameworks/").content.decode()
+
+    assert "Rust" not in page
+    assert "Proprietary" not in page
+    assert client.get("/frameworks/?language=Rust").status_code == 400
+
+
+def test_sort_options_read_as_words(client, seeded):
+    page = client.get("/frameworks/").content.decode()
+
+    for label in ("Oldest first", "Newest first", "Least recently updated", "Recently updated"):
+        assert f">{label}</option>" in page
+
+
+def test_frameworks_without_a_release_year_sort_last_both_ways(client, catalogue):
+    FrameworkFactory(name="Ageless", first_release_year=None)
+
+    assert listed_framework_names(client.get("/frameworks/?ordering=-year"))[-1] == "Ageless"
+    assert listed_framework_names(client.get("/frameworks/?ordering=year"))[-1] == "Ageless"
+
+
+def test_markdown_headings_never_repeat_an_id_on_a_page(client, seeded):
+    Assessment.objects.filter(criterion__slug="forms").update(details="")
+    for assessment in Assessment.objects.filter(criterion__slug="forms"):
+        assessment.details = "# Example\n\nText."
+        assessment.save()
+
+    page = client.get("/compare/django-vs-flask/").content.decode()
+
+    ids = re.findall(r' id="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+    assert 'id="md-flask-forms-details-example"' in page

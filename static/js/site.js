@@ -2,16 +2,8 @@
 "use strict";
 
 document.addEventListener("DOMContentLoaded", () => {
-  // Compare and fit options apply as soon as they change.
-  for (const form of document.querySelectorAll("[data-compare-options]")) {
-    form.addEventListener("change", (event) => {
-      if (!event.target.matches("[data-differences-toggle]")) {
-        form.requestSubmit();
-      }
-    });
-  }
-
   // "Show only the differences" hides identical rows at once and keeps the URL shareable.
+  // Other options apply with the form's button, so choosing in a list never reloads the page.
   const toggle = document.querySelector("[data-differences-toggle]");
   const matrix = document.querySelector("[data-matrix]");
   if (toggle && matrix) {
