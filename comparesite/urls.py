@@ -2,7 +2,7 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from comparisons.api.views import api_not_found
 from comparisons.markdownx_views import ImageUploadView, MarkdownPreviewView
@@ -15,7 +15,7 @@ urlpatterns = [
     path("markdownx/upload/", ImageUploadView.as_view(), name="markdownx_upload"),
     path("api/v1/", include("comparisons.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/auth/", include("rest_framework.urls")),
     re_path(r"^api/", api_not_found),
     path("", include("comparisons.urls")),

@@ -9,6 +9,7 @@ and only then upserts by slug in one transaction; rows that did not change are
 not written, so importing the same file twice changes nothing.
 """
 
+import datetime
 import json
 from dataclasses import dataclass, field
 from functools import cache
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import jsonschema
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils.dateparse import parse_date, parse_datetime
 
@@ -65,7 +66,7 @@ def export_dataset() -> dict:
         Comparison.objects.published()
         .prefetch_related(
             "frameworks",
-            Prefetch("points", queryset=ComparisonPoint.objects.select_related("criterion", "edge_framework")),
+            Prefetch("points", queryset=ComparisonPoint.objects.published().for_display()),
         )
         .order_by("slug")
     )
@@ -233,6 +234,31 @@ def _reference_errors(data: dict) -> list[tuple[str, str]]:
     return errors
 
 
+def _value_errors(data: dict) -> list[tuple[str, str]]:
+    """Dates that look right to the JSON Schema but are not real dates, or lack a time zone."""
+    errors = []
+    for i, row in enumerate(data["assessments"]):
+        try:
+            datetime.date.fromisoformat(row["last_reviewed"])
+        except ValueError:
+            errors.append(
+                (f"$.assessments[{i}].last_reviewed", f"“{row['last_reviewed']}” is not a date (YYYY-MM-DD).")
+            )
+    for i, row in enumerate(data["comparisons"]):
+        try:
+            moment = datetime.datetime.fromisoformat(row["published_at"])
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            errors.append(
+                (
+                    f"$.comparisons[{i}].published_at",
+                    "Give an ISO 8601 date-time with a time zone, such as 2026-11-24T09:00:00+00:00.",
+                )
+            )
+    return errors
+
+
 def _duplicate_errors(data: dict) -> list[tuple[str, str]]:
     errors = []
     keys = {
@@ -257,15 +283,37 @@ def _duplicate_errors(data: dict) -> list[tuple[str, str]]:
         if key in sets:
             errors.append((f"$.comparisons[{i}].frameworks", f"comparisons[{sets[key]}] already compares this set."))
         sets.setdefault(key, i)
+        seen_points = {}
+        for j, point in enumerate(row["points"]):
+            if point["criterion"] in seen_points:
+                errors.append(
+                    (
+                        f"$.comparisons[{i}].points[{j}]",
+                        f"Repeats points[{seen_points[point['criterion']]}] ({point['criterion']}).",
+                    )
+                )
+            seen_points.setdefault(point["criterion"], j)
+    in_file = {row["slug"] for row in data["comparisons"]}
+    published = Comparison.objects.published().prefetch_related("frameworks")
+    for other in published:
+        if other.slug in in_file:
+            continue
+        key = tuple(sorted(framework.slug for framework in other.frameworks.all()))
+        if key in sets:
+            errors.append(
+                (
+                    f"$.comparisons[{sets[key]}].frameworks",
+                    f"“{other.slug}” is already the published comparison of this set.",
+                )
+            )
     return errors
 
 
 class _Upserter:
     """Writes one kind of row at a time; a row is saved only if one of its values changed."""
 
-    def __init__(self, report: ImportReport, validate_only: bool):
+    def __init__(self, report: ImportReport):
         self.report = report
-        self.validate_only = validate_only
 
     def upsert(self, kind, path, model, lookup: dict, values: dict):
         instance = model.objects.filter(**lookup).first()
@@ -276,14 +324,14 @@ class _Upserter:
         for name, value in values.items():
             setattr(instance, name, value)
         try:
-            instance.full_clean(validate_unique=False, validate_constraints=False)
+            instance.full_clean()
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 for message in messages:
                     self.report.errors.append((f"{path}.{name}" if name != "__all__" else path, message))
             return instance, False
         changed = created or before != {name: getattr(instance, name) for name in values}
-        if changed and not self.validate_only:
+        if changed:
             instance.save()
         self.report.count(
             self.report.created if created else (self.report.updated if changed else self.report.unchanged), kind
@@ -291,14 +339,13 @@ class _Upserter:
         return instance, changed
 
     def set_many(self, instance, attribute, objects):
+        if instance.pk is None or any(obj.pk is None for obj in objects):
+            return False  # a dry run's new rows, or rows that failed validation
         manager = getattr(instance, attribute)
-        if instance.pk is None:
-            return False
         wanted = {obj.pk for obj in objects}
         if set(manager.values_list("pk", flat=True)) == wanted:
             return False
-        if not self.validate_only:
-            manager.set(objects)
+        manager.set(objects)
         return True
 
 
@@ -311,21 +358,25 @@ def import_dataset(data, *, validate_only: bool = False) -> ImportReport:
     report = ImportReport()
     report.errors = _schema_errors(data)
     if not report.errors:
-        report.errors = _duplicate_errors(data) + _reference_errors(data)
+        report.errors = _value_errors(data) + _duplicate_errors(data) + _reference_errors(data)
     if report.errors:
         raise DatasetInvalid(report)
-    with transaction.atomic():
-        _write(data, report, validate_only=validate_only)
-        if report.errors:
-            transaction.set_rollback(True)
-            raise DatasetInvalid(report)
-        if validate_only:
-            transaction.set_rollback(True)
+    try:
+        with transaction.atomic():
+            _write(data, report)
+            if report.errors:
+                raise DatasetInvalid(report)  # leaving the block rolls everything back
+            if validate_only:
+                transaction.set_rollback(True)  # a dry run writes for real, then takes it all back
+    except (IntegrityError, ValueError) as error:
+        # A last line of defence: the database refused something the checks above missed.
+        report.errors.append(("$", f"The database refused the data, so nothing was imported: {error}"))
+        raise DatasetInvalid(report) from None
     return report
 
 
-def _write(data: dict, report: ImportReport, *, validate_only: bool) -> None:
-    upserter = _Upserter(report, validate_only)
+def _write(data: dict, report: ImportReport) -> None:
+    upserter = _Upserter(report)
     by_slug = {}
 
     def remember(kind, instance):
@@ -370,14 +421,14 @@ def _write(data: dict, report: ImportReport, *, validate_only: bool) -> None:
             "last_reviewed": parse_date(row["last_reviewed"]),
         }
         if framework.pk is None or criterion.pk is None:
-            continue  # validate_only with a new framework or criterion: nothing to attach to yet
+            continue  # its framework or criterion failed validation; that is reported already
         assessment, _ = upserter.upsert(
             "assessments", path, Assessment, {"framework": framework, "criterion": criterion}, values
         )
         extensions = [lookup("extensions", Extension, slug) for slug in row["extensions"]]
         if upserter.set_many(assessment, "extensions", extensions):
             report.count(report.updated, "assessment_extensions")
-        _sync_sources(assessment, row["sources"], report, validate_only, path)
+        _sync_sources(assessment, row["sources"], report, path)
     for i, row in enumerate(data["comparisons"]):
         path = f"$.comparisons[{i}]"
         values = {k: row[k] for k in ("title", "tldr", "introduction", "conclusion")} | {
@@ -410,10 +461,14 @@ def _write(data: dict, report: ImportReport, *, validate_only: bool) -> None:
             )
 
 
-def _sync_sources(assessment, sources, report, validate_only, path):
+def _sync_sources(assessment, sources, report, path):
     if assessment.pk is None:
         return
     wanted = [(source["title"], source["url"]) for source in sources]
+    urls = [url for _, url in wanted]
+    for j, url in enumerate(urls):
+        if url in urls[:j]:
+            report.errors.append((f"{path}.sources[{j}].url", "Each source URL may appear only once."))
     current = list(assessment.sources.order_by("position", "id").values_list("title", "url"))
     for j, (title, url) in enumerate(wanted):
         try:
@@ -421,7 +476,7 @@ def _sync_sources(assessment, sources, report, validate_only, path):
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 report.errors.extend((f"{path}.sources[{j}].{name}", message) for message in messages)
-    if wanted == current or validate_only:
+    if wanted == current or report.errors:
         return
     assessment.sources.all().delete()
     for j, (title, url) in enumerate(wanted):

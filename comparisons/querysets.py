@@ -69,3 +69,10 @@ class ComparisonQuerySet(SlugQuerySet):
 class ComparisonPointQuerySet(models.QuerySet):
     def get_by_natural_key(self, comparison_slug, criterion_slug):
         return self.get(comparison__slug=comparison_slug, criterion__slug=criterion_slug)
+
+    def published(self):
+        """Points on public criteria: a draft criterion never shows through a comparison."""
+        return self.filter(criterion__is_published=True)
+
+    def for_display(self):
+        return self.select_related("criterion", "edge_framework").order_by("position", "criterion__slug")

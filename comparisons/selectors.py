@@ -114,7 +114,7 @@ def published_comparison_for(frameworks: list[Framework]) -> Comparison | None:
     return (
         Comparison.objects.published()
         .filter(framework_set=framework_set_key(framework.pk for framework in frameworks))
-        .prefetch_related(Prefetch("points", queryset=ComparisonPoint.objects.select_related("edge_framework")))
+        .prefetch_related(Prefetch("points", queryset=ComparisonPoint.objects.published().for_display()))
         .first()
     )
 
@@ -124,7 +124,7 @@ def draft_comparison_for(frameworks: list[Framework]) -> Comparison | None:
     return (
         Comparison.objects.exclude(status=ComparisonStatus.PUBLISHED)
         .filter(framework_set=framework_set_key(framework.pk for framework in frameworks))
-        .prefetch_related(Prefetch("points", queryset=ComparisonPoint.objects.select_related("edge_framework")))
+        .prefetch_related(Prefetch("points", queryset=ComparisonPoint.objects.for_display()))
         .order_by("-updated_at")
         .first()
     )

@@ -448,14 +448,14 @@ def test_responses_carry_an_etag_and_answer_304(api, seeded, path):
     assert again.status_code == 304
 
 
-def test_detail_and_list_responses_carry_last_modified(api, seeded):
-    framework = Framework.objects.get(slug="flask")
+def test_an_etag_changes_when_nested_content_changes(api, editor_api, seeded):
+    before = api.get(f"{API}/frameworks/flask/")["ETag"]
 
-    response = api.get(f"{API}/frameworks/flask/")
+    editor_api.patch(f"{API}/assessments/flask/forms/", {"summary": "Changed underneath"})
 
-    assert response["Last-Modified"] == framework.updated_at.strftime("%a, %d %b %Y %H:%M:%S GMT")
-    assert api.get(f"{API}/frameworks/")["Last-Modified"]
-    assert api.get(f"{API}/frameworks/flask/", HTTP_IF_MODIFIED_SINCE=response["Last-Modified"]).status_code == 304
+    response = api.get(f"{API}/frameworks/flask/", HTTP_IF_NONE_MATCH=before)
+    assert response.status_code == 200
+    assert response["ETag"] != before
 
 
 # -- speed -------------------------------------------------------------------------------
@@ -496,3 +496,79 @@ def test_every_endpoint_runs_the_same_number_of_queries_at_any_size(api):
 
     assert small == large
     assert max(large) <= 12
+
+
+# -- found in review --------------------------------------------------------------------
+
+
+def test_points_on_draft_criteria_never_show_through_a_comparison(api, seeded):
+    from comparisons.models import Criterion
+
+    Criterion.objects.filter(slug="forms").update(is_published=False)
+
+    responses = [
+        api.get(f"{API}/comparisons/flask-vs-django/").json()["points"],
+        api.get(f"{API}/compare/?frameworks=flask,django").json()["comparison"]["points"],
+        api.get(f"{API}/dataset/").json()["comparisons"][0]["points"],
+    ]
+
+    for points in responses:
+        assert "forms" not in [point["criterion"] for point in points]
+
+
+def test_deleting_something_still_referred_to_is_a_409_and_logs_nothing(seeded, django_user_model):
+    admin = django_user_model.objects.create_superuser("root", password="x")
+    client = APIClient()
+    client.force_authenticate(admin)
+
+    response = client.delete(f"{API}/frameworks/django/")  # the edge framework of comparison points
+
+    assert response.status_code == 409
+    assert "Flask vs Django" in error_of(response)["detail"]
+    assert Framework.objects.filter(slug="django").exists()
+    assert not LogEntry.objects.exists()
+
+
+@pytest.mark.parametrize("path", ["/frameworks/a%00/", "/tags/Flask/", "/assessments/abc/", "/criteria/x%00y/"])
+def test_malformed_lookups_are_a_json_404(api, path):
+    response = api.get(f"{API}{path}")
+
+    assert response.status_code == 404
+    assert error_of(response)["code"] == "not_found"
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [({"framework": "fl\u0000ask"}, "framework"), ({"extensions": ["a\u0000"]}, "extensions")],
+)
+def test_malformed_slugs_in_a_body_are_a_400(editor_api, seeded, payload, field):
+    response = editor_api.patch(f"{API}/assessments/flask/forms/", payload, format="json")
+
+    assert response.status_code == 400
+    assert field in error_of(response)["errors"]
+
+
+def test_a_source_without_its_url_is_refused_in_a_patch(editor_api, seeded):
+    response = editor_api.patch(f"{API}/assessments/flask/forms/", {"sources": [{"title": "t"}]}, format="json")
+
+    assert response.status_code == 400
+    assert error_of(response)["errors"]["sources"] == ["Source 1 needs a url."]
+
+
+def test_absurdly_nested_json_is_a_400(editor_api, seeded):
+    response = editor_api.generic(
+        "PATCH", f"{API}/assessments/flask/forms/", "[" * 100_000, content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert error_of(response)["code"] == "parse_error"
+
+
+def test_underscored_numbers_are_not_page_sizes(api):
+    assert api.get(f"{API}/tags/?limit=5_0").status_code == 400
+
+
+def test_the_schema_says_a_matrix_cell_can_be_null(api):
+    schema = api.get("/api/schema/?format=json").json()
+
+    assert schema["components"]["schemas"]["MatrixRow"]["properties"]["cells"]["items"]["nullable"] is True

@@ -174,3 +174,63 @@ def test_a_dry_run_writes_nothing(seeded, tmp_path):
 
 def test_the_api_serves_the_same_dataset_as_the_command(client, seeded):
     assert client.get("/api/v1/dataset/").json() == export_dataset()
+
+
+# -- found in review --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "message"),
+    [
+        (
+            lambda d: d["assessments"][0].update(last_reviewed="2026-02-30"),
+            "$.assessments[0].last_reviewed",
+            "is not a date",
+        ),
+        (lambda d: d["comparisons"][0].update(published_at="2026-11-24T09:00:00"), "$.comparisons[0].published_at", ""),
+        (
+            lambda d: d["comparisons"][0]["points"].append(dict(d["comparisons"][0]["points"][0])),
+            "$.comparisons[0].points[5]",
+            "Repeats points[0]",
+        ),
+        (
+            lambda d: d["assessments"][0]["sources"].append(dict(d["assessments"][0]["sources"][0])),
+            "$.assessments[0].sources[1].url",
+            "only once",
+        ),
+        (lambda d: d["tags"].append({"slug": "another-asgi", "name": "ASGI"}), "$.tags[4].name", "already exists"),
+    ],
+)
+def test_problems_found_late_are_still_reported_by_path(seeded, change, path, message):
+    data = export_dataset()
+    change(data)
+
+    with pytest.raises(DatasetInvalid) as invalid:
+        import_dataset(data)
+
+    errors = dict(invalid.value.report.errors)
+    assert path in errors, errors
+    assert message in errors[path]
+
+
+def test_a_dry_run_into_an_empty_database_validates_without_crashing(seeded):
+    data = export_dataset()
+    empty_the_database()
+
+    report = import_dataset(data, validate_only=True)
+
+    assert report.created["frameworks"] == 2
+    assert not Framework.objects.exists()
+
+
+def test_a_set_already_published_under_another_slug_is_refused(seeded):
+    data = export_dataset()
+    data["comparisons"][0]["slug"] = "django-versus-flask"
+
+    with pytest.raises(DatasetInvalid) as invalid:
+        import_dataset(data)
+
+    assert (
+        "“flask-vs-django” is already the published comparison of this set."
+        in dict(invalid.value.report.errors).values()
+    )

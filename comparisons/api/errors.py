@@ -9,7 +9,8 @@ the problem is not about a particular field).
 
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from rest_framework import exceptions, serializers, status
+from django.db.models import ProtectedError, RestrictedError
+from rest_framework import exceptions, parsers, serializers, status
 from rest_framework.fields import get_error_detail
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -26,6 +27,12 @@ class PreconditionFailed(exceptions.APIException):
     default_code = "precondition_failed"
 
 
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "Other content still refers to this."
+    default_code = "conflict"
+
+
 class ErrorSerializer(serializers.Serializer):
     """The body of every error response (for the OpenAPI schema)."""
 
@@ -38,6 +45,12 @@ class ErrorSerializer(serializers.Serializer):
 def exception_handler(exc, context):
     if isinstance(exc, RequestDataTooBig):
         exc = PayloadTooLarge()
+    elif isinstance(exc, ProtectedError | RestrictedError):
+        blockers = sorted(
+            {str(obj) for obj in (exc.protected_objects if isinstance(exc, ProtectedError) else exc.restricted_objects)}
+        )
+        shown = ", ".join(blockers[:5]) + (f" and {len(blockers) - 5} more" if len(blockers) > 5 else "")
+        exc = Conflict(f"Other content still refers to this, so it cannot be deleted: {shown}.")
     elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(get_error_detail(exc))
     response = drf_exception_handler(exc, context)
@@ -69,3 +82,13 @@ def _flatten(errors, prefix="") -> dict[str, list[str]]:
         else:
             flat[path] = [str(message) for message in (value if isinstance(value, list) else [value])]
     return flat
+
+
+class JSONParser(parsers.JSONParser):
+    """DRF's JSON parser, with absurdly deep nesting refused as a parse error rather than a crash."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise exceptions.ParseError("JSON parse error - nested too deeply.") from None

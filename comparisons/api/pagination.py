@@ -3,10 +3,7 @@ from rest_framework.pagination import LimitOffsetPagination
 
 
 def _whole_number(raw: str, name: str, minimum: int, maximum: int | None) -> int:
-    try:
-        value = int(raw)
-    except (TypeError, ValueError):
-        value = None
+    value = int(raw) if isinstance(raw, str) and raw.isascii() and raw.isdigit() else None
     if value is None or value < minimum or (maximum is not None and value > maximum):
         upper = f" to {maximum}" if maximum is not None else " or more"
         raise serializers.ValidationError(

@@ -19,6 +19,8 @@ class AutoSchema(SpectacularAutoSchema):
         errors = ["400", "404", "429"]
         if self.method not in SAFE_METHODS:
             errors += ["401", "403", "413"]
+        if self.method == "DELETE":
+            errors.append("409")
         for status in errors:
             if status not in responses:
                 responses[status] = self._get_response_for_code(ErrorSerializer, status, direction=direction)
@@ -36,4 +38,13 @@ def allow_empty_filter_values(result, generator, request, public):
             for parameter in operation.get("parameters", []):
                 if parameter.get("in") == "query" and parameter["name"] not in STRICT_QUERY_PARAMETERS:
                     parameter["allowEmptyValue"] = True
+    return result
+
+
+def nullable_matrix_cells(result, generator, request, public):
+    """A matrix cell is null where a framework has no assessment yet (drf-spectacular cannot say so itself)."""
+    row = result.get("components", {}).get("schemas", {}).get("MatrixRow")
+    if row:
+        cells = row["properties"]["cells"]
+        cells["items"] = {"allOf": [cells["items"]], "nullable": True}
     return result

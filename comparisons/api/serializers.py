@@ -5,6 +5,7 @@ caps), the model's clean() and its database constraints, through full_clean().
 """
 
 import copy
+import re
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
@@ -27,7 +28,9 @@ from ..models import (
 
 
 class ModelValidationMixin:
-    """Run the model's own validation on the instance a write would produce, like a ModelForm."""
+    # Runs the model's own validation (field validators, clean(), constraints) on the
+    # instance a write would produce, as a ModelForm does. (A comment, not a docstring,
+    # so the OpenAPI schema does not show it as every resource's description.)
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
@@ -44,6 +47,18 @@ class ModelValidationMixin:
         except DjangoValidationError as error:
             raise serializers.ValidationError(serializers.as_serializer_error(error)) from None
         return attrs
+
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class SlugReference(serializers.SlugRelatedField):
+    """A related row named by its slug; a malformed slug is refused before any query."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or not SLUG_PATTERN.match(data):
+            self.fail("does_not_exist", slug_name=self.slug_field, value=str(data)[:100])
+        return super().to_internal_value(data)
 
 
 class TagSerializer(ModelValidationMixin, serializers.HyperlinkedModelSerializer):
@@ -74,12 +89,10 @@ class SourceSerializer(serializers.ModelSerializer):
 
 class AssessmentSerializer(ModelValidationMixin, serializers.HyperlinkedModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:assessment-detail")
-    framework = serializers.SlugRelatedField(slug_field="slug", queryset=Framework.objects.all())
-    criterion = serializers.SlugRelatedField(slug_field="slug", queryset=Criterion.objects.all())
+    framework = SlugReference(slug_field="slug", queryset=Framework.objects.all())
+    criterion = SlugReference(slug_field="slug", queryset=Criterion.objects.all())
     support_level = serializers.ChoiceField(choices=SupportLevel.choices)
-    extensions = serializers.SlugRelatedField(
-        slug_field="slug", many=True, required=False, queryset=Extension.objects.all()
-    )
+    extensions = SlugReference(slug_field="slug", many=True, required=False, queryset=Extension.objects.all())
     sources = SourceSerializer(many=True, required=False, help_text="Replaces all sources when given.")
     is_stale = serializers.BooleanField(read_only=True, help_text="Last reviewed longer ago than the site allows.")
 
@@ -103,6 +116,11 @@ class AssessmentSerializer(ModelValidationMixin, serializers.HyperlinkedModelSer
         read_only_fields = ["details_html", "updated_at"]
 
     def validate_sources(self, sources):
+        # Nested fields are optional in a PATCH; a source still needs both parts.
+        for index, source in enumerate(sources):
+            missing = [name for name in ("title", "url") if not source.get(name)]
+            if missing:
+                raise serializers.ValidationError(f"Source {index + 1} needs a {' and a '.join(missing)}.")
         urls = [source["url"] for source in sources]
         if len(urls) != len(set(urls)):
             raise serializers.ValidationError("Each source URL may appear only once.")
@@ -131,7 +149,7 @@ class AssessmentSerializer(ModelValidationMixin, serializers.HyperlinkedModelSer
 
 
 class FrameworkSerializer(ModelValidationMixin, serializers.HyperlinkedModelSerializer):
-    tags = serializers.SlugRelatedField(slug_field="slug", many=True, required=False, queryset=Tag.objects.all())
+    tags = SlugReference(slug_field="slug", many=True, required=False, queryset=Tag.objects.all())
 
     class Meta:
         model = Framework
@@ -193,7 +211,7 @@ class FrameworkDetailSerializer(FrameworkSerializer):
 
 
 class CriterionSerializer(ModelValidationMixin, serializers.HyperlinkedModelSerializer):
-    group = serializers.SlugRelatedField(slug_field="slug", queryset=CriterionGroup.objects.all())
+    group = SlugReference(slug_field="slug", queryset=CriterionGroup.objects.all())
 
     class Meta:
         model = Criterion

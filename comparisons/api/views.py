@@ -4,9 +4,9 @@ Filters are the same FilterSets the public pages use (comparisons/filters.py).
 """
 
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import JsonResponse
-from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -31,30 +31,18 @@ from . import serializers as api
 
 
 class ContentViewSet(viewsets.ModelViewSet):
-    """Shared by every content endpoint: drafts for staff only, Last-Modified, writes logged like admin edits."""
+    """Shared by every content endpoint: drafts for staff only, writes logged like admin edits.
+
+    Conditional GET works through ETags (ConditionalGetMiddleware hashes each response),
+    which stay right when nested rows change; Last-Modified would not.
+    """
 
     lookup_field = "slug"
-    last_modified = None
+    # Only well-formed slugs reach the database; anything else is a 404 in the error shape.
+    lookup_value_regex = "[a-z0-9]+(?:-[a-z0-9]+)*"
 
     def shows_drafts(self) -> bool:
         return self.request.user.is_staff
-
-    def get_object(self):
-        obj = super().get_object()
-        self.last_modified = getattr(obj, "updated_at", None)
-        return obj
-
-    def paginate_queryset(self, queryset):
-        page = super().paginate_queryset(queryset)
-        stamps = [obj.updated_at for obj in page or [] if getattr(obj, "updated_at", None)]
-        self.last_modified = max(stamps, default=None)
-        return page
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        if self.last_modified and request.method in ("GET", "HEAD") and response.status_code == 200:
-            response["Last-Modified"] = http_date(self.last_modified.timestamp())
-        return response
 
     def log(self, obj, action_flag, message):
         LogEntry.objects.log_actions(
@@ -68,7 +56,9 @@ class ContentViewSet(viewsets.ModelViewSet):
         changed = sorted(serializer.validated_data)
         self.log(serializer.save(), CHANGE, f"Changed {', '.join(changed)} through the API.")
 
+    @transaction.atomic
     def perform_destroy(self, instance):
+        # Logged first, as the admin does; a refused delete rolls the entry back too.
         self.log(instance, DELETION, "Deleted through the API.")
         instance.delete()
 
@@ -136,6 +126,7 @@ class AssessmentViewSet(ContentViewSet):
     """Assessments are addressed by id, or by framework and criterion slugs (assessments/flask/forms/)."""
 
     lookup_field = "pk"
+    lookup_value_regex = "[0-9]+"
     serializer_class = api.AssessmentSerializer
     filterset_class = AssessmentFilterSet
     search_fields = ["summary", "details", "framework__name", "criterion__name"]
@@ -166,11 +157,12 @@ class ComparisonViewSet(ContentViewSet):
     ordering_fields = ["published_at", "updated_at", "title"]
 
     def get_queryset(self):
-        queryset = Comparison.objects.all() if self.shows_drafts() else Comparison.objects.published()
-        return queryset.prefetch_related(
-            "frameworks",
-            Prefetch("points", queryset=ComparisonPoint.objects.select_related("criterion", "edge_framework")),
-        ).order_by("-published_at", "slug")
+        drafts = self.shows_drafts()
+        queryset = Comparison.objects.all() if drafts else Comparison.objects.published()
+        points = ComparisonPoint.objects.for_display() if drafts else ComparisonPoint.objects.published().for_display()
+        return queryset.prefetch_related("frameworks", Prefetch("points", queryset=points)).order_by(
+            "-published_at", "slug"
+        )
 
 
 class ReadOnlyAPIView(APIView):
