@@ -170,9 +170,11 @@ LOGIN_URL = "admin:login"
 # An assessment not reviewed for this many days shows a "needs review" badge.
 ASSESSMENT_STALE_AFTER_DAYS = env_int("ASSESSMENT_STALE_AFTER_DAYS", 365)
 
-# Seed content: `manage.py seed` loads these from fixtures/ into an empty database.
+# Seed content: `manage.py seed` loads these into an empty database — first the
+# Django fixtures (from fixtures/), then the dataset files (the API's dataset format).
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 SEED_FIXTURES = ["flask-vs-django"]
+SEED_DATASETS = [BASE_DIR / "fixtures" / "python-web-frameworks.json"]
 
 # The JSON API. DRF's defaults (anonymous writes, Basic auth) are not used:
 # anonymous clients read, throttled; editors write with a token or a session,

@@ -68,7 +68,8 @@ def test_loading_the_seed_fixture_twice_changes_nothing(seeded):
 def test_seed_command_fills_an_empty_database():
     call_command("seed", verbosity=0)
 
-    assert Framework.objects.count() == 2
+    assert Framework.objects.count() == 12
+    assert Comparison.objects.published().count() == 4
 
 
 def test_seed_command_leaves_local_edits_alone(seeded):

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -7,9 +9,9 @@ from comparisons.models import Framework
 
 class Command(BaseCommand):
     help = (
-        "Load the seed content (settings.SEED_FIXTURES) into an empty database. "
-        "A database that already has frameworks is left alone, so local edits survive; "
-        "--force loads the fixtures anyway, updating the seed rows in place."
+        "Load the seed content into an empty database: the Django fixtures in settings.SEED_FIXTURES, "
+        "then the dataset files in settings.SEED_DATASETS. A database that already has frameworks is "
+        "left alone, so local edits survive; --force loads everything anyway, updating rows in place."
     )
 
     def add_arguments(self, parser):
@@ -17,6 +19,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, force=False, **options):
         if Framework.objects.exists() and not force:
-            self.stdout.write("The database already has content; seed fixtures not loaded (use --force to reload).")
+            self.stdout.write("The database already has content; seed not loaded (use --force to reload).")
             return
-        call_command("loaddata", *settings.SEED_FIXTURES, verbosity=options["verbosity"])
+        verbosity = options["verbosity"]
+        call_command("loaddata", *settings.SEED_FIXTURES, verbosity=verbosity)
+        for dataset in settings.SEED_DATASETS:
+            if verbosity:
+                self.stdout.write(f"Importing {Path(dataset).name}:")
+            call_command("import_dataset", str(dataset), verbosity=verbosity, stdout=self.stdout)

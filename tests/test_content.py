@@ -1,0 +1,99 @@
+"""The knowledge base we ship: complete, sourced, and clean Markdown."""
+
+import logging
+import warnings
+
+import pytest
+from django.core.management import call_command
+
+from comparisons.markdown import render_markdown
+from comparisons.models import Assessment, Comparison, Criterion, Framework
+
+pytestmark = pytest.mark.django_db
+
+FRAMEWORKS = {
+    "django",
+    "flask",
+    "fastapi",
+    "pyramid",
+    "bottle",
+    "tornado",
+    "starlette",
+    "litestar",
+    "sanic",
+    "quart",
+    "falcon",
+    "aiohttp",
+}
+
+
+@pytest.fixture
+def content(db):
+    call_command("seed", verbosity=0)
+
+
+def test_the_content_loads_into_an_empty_database(content):
+    assert set(Framework.objects.published().values_list("slug", flat=True)) == FRAMEWORKS
+    assert Criterion.objects.published().count() == 19
+
+
+def test_the_matrix_has_no_empty_cell(content):
+    frameworks = Framework.objects.published().count()
+    criteria = Criterion.objects.published().count()
+
+    assert Assessment.objects.published().count() == frameworks * criteria
+
+
+def test_every_assessment_cites_a_source_url(content):
+    unsourced = Assessment.objects.filter(sources__isnull=True)
+
+    assert list(unsourced) == []
+    assert all(url.startswith("https://") for url in Assessment.objects.values_list("sources__url", flat=True))
+
+
+def test_every_assessment_was_reviewed_and_summarised(content):
+    assert not Assessment.objects.filter(summary="").exists()
+    assert not Assessment.objects.filter(last_reviewed__isnull=True).exists()
+
+
+@pytest.mark.parametrize(
+    ("slug", "frameworks"),
+    [
+        ("flask-vs-django", {"django", "flask"}),
+        ("fastapi-vs-flask", {"fastapi", "flask"}),
+        ("django-vs-fastapi", {"django", "fastapi"}),
+        ("django-vs-fastapi-vs-flask", {"django", "fastapi", "flask"}),
+    ],
+)
+def test_the_published_comparisons_cover_every_criterion(content, slug, frameworks):
+    comparison = Comparison.objects.published().get(slug=slug)
+
+    assert set(comparison.frameworks.values_list("slug", flat=True)) == frameworks
+    assert comparison.tldr
+    assert comparison.points.count() == Criterion.objects.published().count()
+
+
+def test_every_markdown_field_renders_without_warnings(content, caplog):
+    sources = [
+        *Framework.objects.values_list("description", flat=True),
+        *Criterion.objects.values_list("description", flat=True),
+        *Assessment.objects.values_list("details", flat=True),
+        *Comparison.objects.values_list("tldr", flat=True),
+        *Comparison.objects.values_list("introduction", flat=True),
+        *Comparison.objects.values_list("conclusion", flat=True),
+    ]
+    with warnings.catch_warnings(), caplog.at_level(logging.WARNING):
+        warnings.simplefilter("error")
+        for source in sources:
+            render_markdown(source)
+
+    assert caplog.records == []
+
+
+def test_every_page_of_the_content_renders(client, content):
+    for framework in Framework.objects.all():
+        assert client.get(framework.get_absolute_url()).status_code == 200
+    for criterion in Criterion.objects.all():
+        assert client.get(criterion.get_absolute_url()).status_code == 200
+    for comparison in Comparison.objects.all():
+        assert client.get(comparison.get_absolute_url()).status_code == 200
