@@ -102,3 +102,14 @@ class ComparisonPointFactory(factory.django.DjangoModelFactory):
     comparison = factory.SubFactory(ComparisonFactory)
     criterion = factory.SubFactory(CriterionFactory)
     key_difference = "They differ."
+
+
+def build_matrix(frameworks: int, criteria: int):
+    """A complete matrix of new frameworks × criteria, each cell with a source, and one comparison."""
+    framework_rows = [FrameworkFactory() for _ in range(frameworks)]
+    criterion_rows = [CriterionFactory() for _ in range(criteria)]
+    for framework in framework_rows:
+        for criterion in criterion_rows:
+            SourceFactory(assessment=AssessmentFactory(framework=framework, criterion=criterion))
+    ComparisonFactory(frameworks=framework_rows[:2])
+    return framework_rows, criterion_rows

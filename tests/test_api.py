@@ -18,7 +18,7 @@ from .factories import (
     ComparisonFactory,
     CriterionFactory,
     FrameworkFactory,
-    SourceFactory,
+    build_matrix,
 )
 
 pytestmark = pytest.mark.django_db
@@ -461,16 +461,6 @@ def test_an_etag_changes_when_nested_content_changes(api, editor_api, seeded):
 # -- speed -------------------------------------------------------------------------------
 
 
-def build(frameworks, criteria):
-    framework_rows = [FrameworkFactory() for _ in range(frameworks)]
-    criterion_rows = [CriterionFactory() for _ in range(criteria)]
-    for framework in framework_rows:
-        for criterion in criterion_rows:
-            SourceFactory(assessment=AssessmentFactory(framework=framework, criterion=criterion))
-    ComparisonFactory(frameworks=framework_rows[:2])
-    return framework_rows, criterion_rows
-
-
 def api_paths(frameworks, criteria):
     return [
         "/frameworks/",
@@ -491,8 +481,8 @@ def queries_for(api, path):
 
 
 def test_every_endpoint_runs_the_same_number_of_queries_at_any_size(api):
-    small = [queries_for(api, path) for path in api_paths(*build(3, 2))]
-    large = [queries_for(api, path) for path in api_paths(*build(8, 9))]
+    small = [queries_for(api, path) for path in api_paths(*build_matrix(3, 2))]
+    large = [queries_for(api, path) for path in api_paths(*build_matrix(8, 9))]
 
     assert small == large
     assert max(large) <= 12

@@ -187,20 +187,7 @@ class FrameworkAssessmentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Assessment
-        fields = [
-            "id",
-            "url",
-            "criterion",
-            "support_level",
-            "summary",
-            "details",
-            "details_html",
-            "extensions",
-            "sources",
-            "last_reviewed",
-            "is_stale",
-            "updated_at",
-        ]
+        fields = [name for name in AssessmentSerializer.Meta.fields if name != "framework"]
 
 
 class FrameworkDetailSerializer(FrameworkSerializer):
