@@ -5,6 +5,7 @@ import datetime
 import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Lower
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -50,11 +51,12 @@ class NullsLastOrderingFilter(django_filters.OrderingFilter):
         ordering = []
         for param in value:
             field = self.get_ordering_value(param)
-            expression = F(field.lstrip("-"))
+            name = field.lstrip("-")
+            expression = Lower(name) if name == "name" else F(name)
             ordering.append(
                 expression.desc(nulls_last=True) if field.startswith("-") else expression.asc(nulls_last=True)
             )
-        return queryset.order_by(*ordering, "name")
+        return queryset.order_by(*ordering, Lower("name"))
 
 
 class SafeIsoDateTimeField(django_filters.fields.IsoDateTimeField):

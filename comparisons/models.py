@@ -10,7 +10,7 @@ fields in step live in signals.py.
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models.functions import Length
+from django.db.models.functions import Length, Lower
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from markdownx.models import MarkdownxField
@@ -118,7 +118,8 @@ class NamedModel(TimeStampedModel):
 
     class Meta:
         abstract = True
-        ordering = ["name"]
+        # Case-insensitive, so "aiohttp" sorts among the A's on every database.
+        ordering = [Lower("name")]
         constraints = [models.CheckConstraint(condition=~models.Q(slug=""), name="%(class)s_slug_not_blank")]
 
     def __str__(self):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Lower
 
 from .choices import MAX_SUPPORT_SCORE, ComparisonStatus, SupportLevel
 from .models import Assessment, Comparison, ComparisonPoint, Criterion, CriterionGroup, Framework, framework_set_key
@@ -63,12 +64,12 @@ def framework_list():
         assessments__criterion__is_published=True,
     )
     # Grouped queries ignore Meta.ordering, so the order is explicit.
-    return published_frameworks().annotate(built_in_count=Count("assessments", filter=built_in)).order_by("name")
+    return published_frameworks().annotate(built_in_count=Count("assessments", filter=built_in)).order_by(Lower("name"))
 
 
 def published_comparisons():
     return Comparison.objects.published().prefetch_related(
-        Prefetch("frameworks", queryset=Framework.objects.order_by("name"))
+        Prefetch("frameworks", queryset=Framework.objects.order_by(Lower("name")))
     )
 
 
@@ -280,11 +281,11 @@ def search(query: str, limit: int = SEARCH_RESULTS_PER_KIND) -> SearchResults:
         query=query,
         frameworks=[
             SearchHit(f.name, f.get_absolute_url(), "Framework", _context(query, f.name, f.summary, f.description))
-            for f in frameworks.order_by("name")[:limit]
+            for f in frameworks.order_by(Lower("name"))[:limit]
         ],
         criteria=[
             SearchHit(c.name, c.get_absolute_url(), "Criterion", _context(query, c.name, c.summary, c.description))
-            for c in criteria.order_by("name")[:limit]
+            for c in criteria.order_by(Lower("name"))[:limit]
         ],
         assessments=[
             SearchHit(str(a), a.get_absolute_url(), "Assessment", _context(query, a.summary, a.details))

@@ -64,7 +64,7 @@ class ContentViewSet(viewsets.ModelViewSet):
 
 
 class TagViewSet(ContentViewSet):
-    queryset = Tag.objects.order_by("name")
+    queryset = Tag.objects.all()
     serializer_class = api.TagSerializer
     search_fields = ["name", "slug"]
     ordering_fields = ["name", "slug"]
@@ -89,7 +89,7 @@ class FrameworkViewSet(ContentViewSet):
     search_fields = ["name", "slug", "summary"]
 
     def get_queryset(self):
-        queryset = Framework.objects.prefetch_related("tags").order_by("name")
+        queryset = Framework.objects.prefetch_related("tags")
         if not self.shows_drafts():
             queryset = queryset.published()
         if self.action == "retrieve":
