@@ -7,4 +7,9 @@ class ComparisonsConfig(AppConfig):
     verbose_name = "Knowledge base"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import signals  # noqa: F401 (connects the receivers)
+        from .roles import sync_editors_group_after_migrate
+
+        post_migrate.connect(sync_editors_group_after_migrate, sender=self)

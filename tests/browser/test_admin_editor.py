@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from comparisons.models import Assessment
+from comparisons.models import Assessment, Framework
 
 
 @pytest.fixture
@@ -31,4 +31,34 @@ def test_editor_sees_a_live_sanitized_preview_and_saves_the_assessment(seeded_li
     assert assessment.details.startswith("Use **Flask-WTF**.")
     page.goto(f"{live_server.url}/frameworks/flask/")
     assert page.locator("#forms strong").inner_text() == "Flask-WTF"
+    assert page.console_errors == []
+
+
+def test_a_row_added_with_add_another_gets_a_live_preview_too(seeded_live, live_server, logged_in_page):
+    page = logged_in_page
+    framework = Framework.objects.get(slug="flask")
+    page.goto(f"{live_server.url}/admin/comparisons/framework/{framework.pk}/change/")
+    rows_before = page.locator("#assessments-group tr.form-row.dynamic-assessments").count()
+
+    page.click("#assessments-group .add-row a")
+
+    new_row = page.locator("#assessments-group tr.form-row.dynamic-assessments").nth(rows_before)
+    new_row.locator("textarea.markdownx-editor").fill("A **new** row [link](javascript:alert(1))")
+    preview = new_row.locator(".markdownx-preview")
+    preview.locator("strong").wait_for(timeout=10_000)
+    assert preview.locator("strong").inner_text() == "new"
+    assert preview.locator("a").get_attribute("href") is None
+    assert page.console_errors == []
+
+
+def test_a_comparison_point_added_with_add_another_gets_a_live_preview(seeded_live, live_server, logged_in_page):
+    page = logged_in_page
+    page.goto(f"{live_server.url}/admin/comparisons/comparison/add/")
+
+    page.click("#points-group .add-row a")
+
+    new_row = page.locator("#points-group tr.form-row.dynamic-points").first
+    new_row.locator("textarea.markdownx-editor").fill("Django *wins* here")
+    new_row.locator(".markdownx-preview em").wait_for(timeout=10_000)
+    assert new_row.locator(".markdownx-preview em").inner_text() == "wins"
     assert page.console_errors == []
