@@ -1,13 +1,20 @@
 """The editors' workspace: the whole matrix can be kept here without leaving the admin."""
 
 from django import forms
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
+from simple_history.admin import SimpleHistoryAdmin
 
+from . import selectors, services
 from .choices import ComparisonStatus
 from .models import (
     Assessment,
@@ -37,7 +44,7 @@ class ContentAdminMixin:
 
 
 @admin.register(Tag)
-class TagAdmin(ContentAdminMixin, admin.ModelAdmin):
+class TagAdmin(ContentAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "slug", "framework_count"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -51,7 +58,7 @@ class TagAdmin(ContentAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(CriterionGroup)
-class CriterionGroupAdmin(ContentAdminMixin, admin.ModelAdmin):
+class CriterionGroupAdmin(ContentAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "position", "criterion_count"]
     list_editable = ["position"]
     search_fields = ["name", "slug", "description"]
@@ -66,7 +73,7 @@ class CriterionGroupAdmin(ContentAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Extension)
-class ExtensionAdmin(ContentAdminMixin, admin.ModelAdmin):
+class ExtensionAdmin(ContentAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "url", "summary"]
     search_fields = ["name", "slug", "summary"]
     prepopulated_fields = {"slug": ["name"]}
@@ -81,7 +88,9 @@ class AssessmentInline(ContentAdminMixin, admin.TabularInline):
 
 
 @admin.register(Framework)
-class FrameworkAdmin(ContentAdminMixin, admin.ModelAdmin):
+class FrameworkAdmin(ContentAdminMixin, SimpleHistoryAdmin):
+    change_list_template = "admin/comparisons/framework/change_list.html"
+
     list_display = ["name", "language", "license", "latest_version", "is_published", "updated_at"]
     list_filter = ["is_published", "language", "license", "tags"]
     search_fields = ["name", "slug", "summary"]
@@ -96,9 +105,26 @@ class FrameworkAdmin(ContentAdminMixin, admin.ModelAdmin):
     ]
     inlines = [AssessmentInline]
 
+    def get_urls(self):
+        coverage = path("coverage/", self.admin_site.admin_view(self.coverage_view), name="comparisons_coverage")
+        return [coverage, *super().get_urls()]
+
+    def coverage_view(self, request):
+        """The editors' dashboard: how complete, sourced and fresh each framework's row is."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Coverage of the matrix",
+            "opts": self.model._meta,
+            "rows": selectors.coverage_by_framework(),
+            "stale_after_days": settings.ASSESSMENT_STALE_AFTER_DAYS,
+        }
+        return TemplateResponse(request, "admin/comparisons/coverage.html", context)
+
 
 @admin.register(Criterion)
-class CriterionAdmin(ContentAdminMixin, admin.ModelAdmin):
+class CriterionAdmin(ContentAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "group", "position", "is_published", "updated_at"]
     list_filter = ["is_published", "group"]
     list_select_related = ["group"]
@@ -114,10 +140,27 @@ class SourceInline(ContentAdminMixin, admin.TabularInline):
     extra = 1
 
 
+class ReviewFilter(admin.SimpleListFilter):
+    title = "review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("stale", "Needs review"), ("fresh", "Reviewed recently")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "stale":
+            return queryset.stale()
+        if self.value() == "fresh":
+            return queryset.exclude(pk__in=queryset.stale().values("pk"))
+        return queryset
+
+
 @admin.register(Assessment)
-class AssessmentAdmin(ContentAdminMixin, admin.ModelAdmin):
+class AssessmentAdmin(ContentAdminMixin, SimpleHistoryAdmin):
+    change_list_template = "admin/comparisons/assessment/change_list.html"
     list_display = ["__str__", "support_level", "summary", "last_reviewed", "updated_at"]
-    list_filter = ["support_level", "criterion__group", "framework", "criterion"]
+    list_filter = [ReviewFilter, "support_level", "criterion__group", "framework", "criterion"]
+    actions = ["mark_reviewed_today"]
     list_select_related = ["framework", "criterion"]
     search_fields = ["framework__name", "criterion__name", "summary", "details"]
     autocomplete_fields = ["framework", "criterion", "extensions"]
@@ -125,9 +168,49 @@ class AssessmentAdmin(ContentAdminMixin, admin.ModelAdmin):
     date_hierarchy = "last_reviewed"
     inlines = [SourceInline]
 
+    @admin.action(description="Mark reviewed today", permissions=["change"])
+    def mark_reviewed_today(self, request, queryset):
+        count = services.mark_reviewed_today(queryset)
+        self.message_user(request, f"Marked {count} assessment(s) reviewed today.", messages.SUCCESS)
+
+    def get_urls(self):
+        return [
+            path("deleted/", self.admin_site.admin_view(self.deleted_view), name="comparisons_assessment_deleted"),
+            *super().get_urls(),
+        ]
+
+    def deleted_view(self, request):
+        """Deleted assessments, each restorable as it was (with its sources and extensions)."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        records = {record.history_id: record for record in services.deleted_assessments()}
+        if request.method == "POST":
+            record = (
+                records.get(int(request.POST.get("history_id", "0") or 0))
+                if request.POST.get("history_id", "").isdigit()
+                else None
+            )
+            if record is None:
+                self.message_user(request, "That deleted assessment is not available to restore.", messages.ERROR)
+            else:
+                try:
+                    assessment = services.restore_assessment(record)
+                except ValidationError as error:
+                    self.message_user(request, " ".join(error.messages), messages.ERROR)
+                else:
+                    self.message_user(request, f"Restored “{assessment}”.", messages.SUCCESS)
+            return HttpResponseRedirect(request.path)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Deleted assessments",
+            "opts": self.model._meta,
+            "records": records.values(),
+        }
+        return TemplateResponse(request, "admin/comparisons/deleted_assessments.html", context)
+
 
 @admin.register(Source)
-class SourceAdmin(ContentAdminMixin, admin.ModelAdmin):
+class SourceAdmin(ContentAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "url", "assessment"]
     list_select_related = ["assessment__framework", "assessment__criterion"]
     search_fields = ["title", "url", "assessment__framework__name", "assessment__criterion__name"]
@@ -135,7 +218,7 @@ class SourceAdmin(ContentAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(ComparisonPoint)
-class ComparisonPointAdmin(ContentAdminMixin, admin.ModelAdmin):
+class ComparisonPointAdmin(ContentAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "edge", "edge_framework", "position", "updated_at"]
     list_filter = ["edge", "comparison"]
     list_select_related = ["comparison", "criterion", "edge_framework"]
@@ -178,7 +261,7 @@ class ComparisonPointInline(ContentAdminMixin, admin.TabularInline):
 
 
 @admin.register(Comparison)
-class ComparisonAdmin(ContentAdminMixin, admin.ModelAdmin):
+class ComparisonAdmin(ContentAdminMixin, SimpleHistoryAdmin):
     form = ComparisonAdminForm
     list_display = ["title", "status", "published_at", "updated_at"]
     list_filter = ["status", "frameworks"]
@@ -187,12 +270,34 @@ class ComparisonAdmin(ContentAdminMixin, admin.ModelAdmin):
     autocomplete_fields = ["frameworks"]
     readonly_fields = ["created_at", "updated_at"]
     date_hierarchy = "published_at"
+    actions = ["publish_selected", "unpublish_selected"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "frameworks", "status", "published_at"]}),
         ("Text", {"fields": ["tldr", "introduction", "conclusion"]}),
         ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
     inlines = [ComparisonPointInline]
+
+    @admin.action(description="Publish the selected comparisons", permissions=["change"])
+    def publish_selected(self, request, queryset):
+        published = 0
+        for comparison in queryset:
+            try:
+                services.publish(comparison)
+            except ValidationError as error:
+                self.message_user(
+                    request, f"“{comparison}” was not published: {' '.join(error.messages)}", messages.ERROR
+                )
+            else:
+                published += 1
+        if published:
+            self.message_user(request, f"Published {published} comparison(s).", messages.SUCCESS)
+
+    @admin.action(description="Return the selected comparisons to draft", permissions=["change"])
+    def unpublish_selected(self, request, queryset):
+        for comparison in queryset:
+            services.unpublish(comparison)
+        self.message_user(request, f"{queryset.count()} comparison(s) are drafts again.", messages.SUCCESS)
 
     def save_form(self, request, form, change):
         comparison = super().save_form(request, form, change)

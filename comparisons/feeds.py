@@ -1,5 +1,5 @@
 from django.contrib.syndication.views import Feed
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
 from . import selectors
@@ -42,3 +42,32 @@ class RecentlyUpdatedFeed(Feed):
 
     def item_pubdate(self, item):
         return getattr(item, "published_at", None) or item.created_at
+
+
+class ChangesFeed(Feed):
+    """The public changelog as a feed: every change to published content, newest first."""
+
+    feed_type = Atom1Feed
+    title = "comparesite: changes"
+    subtitle = "Every change to the published knowledge base."
+    link = reverse_lazy("comparisons:changes")
+
+    def items(self):
+        return selectors.recent_changes(limit=FEED_LENGTH)
+
+    def item_title(self, change):
+        return f"{change.kind}: {change.title}"
+
+    def item_description(self, change):
+        return change.description
+
+    def item_link(self, change):
+        return change.url or reverse("comparisons:changes")
+
+    def item_guid(self, change):
+        return f"{change.title}-{change.when.isoformat()}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, change):
+        return change.when

@@ -14,6 +14,7 @@ from django.db.models.functions import Length, Lower
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from markdownx.models import MarkdownxField
+from simple_history.models import HistoricalRecords
 
 from .choices import ComparisonStatus, Edge, SupportLevel
 from .markdown import MarkdownSourceValidator, render_markdown
@@ -130,6 +131,8 @@ class NamedModel(TimeStampedModel):
 
 
 class Tag(NamedModel):
+    history = HistoricalRecords()
+
     class Meta(NamedModel.Meta):
         pass
 
@@ -137,6 +140,8 @@ class Tag(NamedModel):
 class CriterionGroup(NamedModel):
     description = models.CharField(max_length=300, blank=True)
     position = models.PositiveIntegerField(default=0, help_text="Groups are shown in ascending order.")
+
+    history = HistoricalRecords()
 
     class Meta(NamedModel.Meta):
         ordering = ["position", "name"]
@@ -147,6 +152,8 @@ class Extension(NamedModel):
 
     url = models.URLField("URL", max_length=500)
     summary = models.CharField(max_length=200, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta(NamedModel.Meta):
         pass
@@ -172,6 +179,7 @@ class Framework(RendersMarkdown, NamedModel):
     is_published = models.BooleanField("published", default=False)
 
     objects = FrameworkQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[tags])
 
     markdown_fields = {"description": "description_html"}
 
@@ -210,6 +218,7 @@ class Criterion(RendersMarkdown, NamedModel):
     is_published = models.BooleanField("published", default=False)
 
     objects = CriterionQuerySet.as_manager()
+    history = HistoricalRecords()
 
     markdown_fields = {"description": "description_html"}
 
@@ -245,6 +254,7 @@ class Assessment(RendersMarkdown, TimeStampedModel):
     last_reviewed = models.DateField(help_text="When an editor last checked this against the sources.")
 
     objects = AssessmentQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[extensions])
 
     markdown_fields = {"details": "details_html"}
 
@@ -288,6 +298,7 @@ class Source(models.Model):
     position = models.PositiveIntegerField(default=0)
 
     objects = SourceQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "id"]
@@ -327,6 +338,7 @@ class Comparison(RendersMarkdown, TimeStampedModel):
     )
 
     objects = ComparisonQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[frameworks])
 
     markdown_fields = {"tldr": "tldr_html", "introduction": "introduction_html", "conclusion": "conclusion_html"}
 
@@ -415,6 +427,7 @@ class ComparisonPoint(RendersMarkdown, TimeStampedModel):
     position = models.PositiveIntegerField(default=0)
 
     objects = ComparisonPointQuerySet.as_manager()
+    history = HistoricalRecords()
 
     markdown_fields = {"key_difference": "key_difference_html"}
 

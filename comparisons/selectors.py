@@ -10,9 +10,11 @@ from itertools import groupby
 
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
+from django.urls import reverse
 
 from .choices import MAX_SUPPORT_SCORE, ComparisonStatus, SupportLevel
 from .models import Assessment, Comparison, ComparisonPoint, Criterion, CriterionGroup, Framework, framework_set_key
+from .querysets import stale_before
 
 MAX_COMPARED_FRAMEWORKS = 6
 RECENTLY_UPDATED_COUNT = 8
@@ -301,3 +303,126 @@ def search(query: str, limit: int = SEARCH_RESULTS_PER_KIND) -> SearchResults:
             for c in comparisons.order_by("-published_at")[:limit]
         ],
     )
+
+
+@dataclass
+class Change:
+    """One entry of the public changelog."""
+
+    when: object
+    kind: str  # "Added", "Changed" or "Deleted"
+    title: str
+    description: str
+    url: str | None  # None when the page no longer exists
+
+
+CHANGE_KINDS = {"+": "Added", "~": "Changed", "-": "Deleted"}
+
+
+def recent_changes(limit: int = 50) -> list[Change]:
+    """What changed in the public knowledge base, newest first; a fixed number of queries.
+
+    Only changes to what the public can see are listed: published frameworks,
+    criteria and comparisons, and assessments of published frameworks on
+    published criteria.
+    """
+    framework_records = Framework.history.filter(is_published=True).order_by("-history_date")[:limit]
+    criterion_records = Criterion.history.filter(is_published=True).order_by("-history_date")[:limit]
+    assessment_records = (
+        Assessment.history.filter(framework__is_published=True, criterion__is_published=True)
+        .select_related("framework", "criterion")
+        .order_by("-history_date")[:limit]
+    )
+    comparison_records = list(
+        Comparison.history.filter(status=ComparisonStatus.PUBLISHED).order_by("-history_date")[:limit]
+    )
+    live_comparisons = {c.pk: c for c in published_comparisons().filter(pk__in=[r.id for r in comparison_records])}
+
+    def describe(record):
+        return record.history_change_reason or CHANGE_KINDS[record.history_type]
+
+    def live(record, url):
+        return None if record.history_type == "-" else url
+
+    changes = [
+        Change(
+            r.history_date,
+            CHANGE_KINDS[r.history_type],
+            f"Framework: {r.name}",
+            describe(r),
+            live(r, reverse("comparisons:framework-detail", kwargs={"slug": r.slug})),
+        )
+        for r in framework_records
+    ]
+    changes += [
+        Change(
+            r.history_date,
+            CHANGE_KINDS[r.history_type],
+            f"Criterion: {r.name}",
+            describe(r),
+            live(r, reverse("comparisons:criterion-detail", kwargs={"slug": r.slug})),
+        )
+        for r in criterion_records
+    ]
+    changes += [
+        Change(
+            r.history_date,
+            CHANGE_KINDS[r.history_type],
+            f"{r.framework.name} · {r.criterion.name}",
+            describe(r),
+            live(r, f"{r.framework.get_absolute_url()}#{r.criterion.slug}"),
+        )
+        for r in assessment_records
+    ]
+    changes += [
+        Change(
+            r.history_date,
+            CHANGE_KINDS[r.history_type],
+            f"Comparison: {r.title}",
+            describe(r),
+            live(r, live_comparisons[r.id].get_absolute_url()) if r.id in live_comparisons else None,
+        )
+        for r in comparison_records
+    ]
+    return sorted(changes, key=lambda change: change.when, reverse=True)[:limit]
+
+
+@dataclass
+class Coverage:
+    """How complete, sourced and fresh one framework's row of the matrix is."""
+
+    framework: Framework
+    criteria: int
+    assessed: int
+    sourced: int
+    stale: int
+
+    @property
+    def missing(self) -> int:
+        return self.criteria - self.assessed
+
+    def share(self, count: int) -> int:
+        return round(100 * count / self.assessed) if self.assessed else 0
+
+    @property
+    def sourced_percent(self) -> int:
+        return self.share(self.sourced)
+
+    @property
+    def stale_percent(self) -> int:
+        return self.share(self.stale)
+
+
+def coverage_by_framework() -> list[Coverage]:
+    """Per framework: assessed criteria, and the share with sources and the share needing review. Two queries."""
+    criteria = Criterion.objects.published().count()
+    public = Q(assessments__criterion__is_published=True)
+    frameworks = Framework.objects.annotate(
+        assessed=Count("assessments", filter=public, distinct=True),
+        sourced=Count("assessments", filter=public & Q(assessments__sources__isnull=False), distinct=True),
+        stale=Count("assessments", filter=public & Q(assessments__last_reviewed__lt=stale_before()), distinct=True),
+    ).order_by(Lower("name"))
+    return [
+        Coverage(framework=f, criteria=criteria, assessed=f.assessed, sourced=f.sourced, stale=f.stale)
+        for f in frameworks
+    ]

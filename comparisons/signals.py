@@ -1,12 +1,13 @@
 """Keep derived fields in step with what they derive from, on every write path.
 
-Connected in ComparisonsConfig.ready(). Both handlers also run for fixtures.
+Connected in ComparisonsConfig.ready(). The derived-field handlers also run for fixtures.
 """
 
 from collections import defaultdict
 
 from django.db.models.signals import m2m_changed, post_delete, pre_delete, pre_save
 from django.dispatch import receiver
+from simple_history.signals import pre_create_historical_record
 
 from .models import Comparison, Framework, RendersMarkdown, framework_set_key
 
@@ -63,3 +64,37 @@ def remember_comparisons_of_deleted_framework(sender, instance, **kwargs):
 @receiver(post_delete, sender=Framework)
 def framework_set_forgets_deleted_framework(sender, instance, **kwargs):
     refresh_framework_sets(getattr(instance, "comparisons_before_delete", []))
+
+
+# Fields whose changes are not worth naming: derived from other fields or bookkeeping.
+UNNAMED_FIELDS = {"created_at", "updated_at", "framework_set"}
+
+
+@receiver(pre_create_historical_record)
+def name_the_changed_fields(sender, instance, history_instance, **kwargs):
+    """Every history record says in words what changed, for the admin and the public changelog."""
+    if history_instance.history_change_reason:
+        return
+    if history_instance.history_type == "+":
+        reason = "Added"
+    elif history_instance.history_type == "-":
+        reason = "Deleted"
+    else:
+        previous = (
+            sender.objects.filter(id=instance.pk).order_by("-history_date", "-history_id").first()
+            if instance.pk is not None
+            else None
+        )
+        names = [
+            str(field.verbose_name)
+            for field in instance._meta.concrete_fields
+            if field.name not in UNNAMED_FIELDS
+            and not field.name.endswith("_html")
+            and previous is not None
+            and getattr(previous, field.attname) != getattr(history_instance, field.attname)
+        ]
+        if previous is None:
+            reason = "Changed (first recorded version)"
+        else:
+            reason = f"Changed {', '.join(names)}" if names else "Saved (fields unchanged)"
+    history_instance.history_change_reason = reason if len(reason) <= 100 else reason[:99] + "…"

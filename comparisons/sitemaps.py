@@ -9,7 +9,7 @@ class PageSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home", "framework-list", "criterion-list", "comparison-list", "fit"]
+        return ["home", "framework-list", "criterion-list", "comparison-list", "fit", "changes"]
 
     def location(self, item):
         return reverse(f"comparisons:{item}")

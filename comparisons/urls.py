@@ -3,7 +3,7 @@ from django.urls import path
 from django.views.generic import TemplateView
 
 from . import views
-from .feeds import RecentlyUpdatedFeed
+from .feeds import ChangesFeed, RecentlyUpdatedFeed
 from .sitemaps import SITEMAPS
 
 app_name = "comparisons"
@@ -19,7 +19,9 @@ urlpatterns = [
     path("fit/", views.FitView.as_view(), name="fit"),
     path("comparisons/", views.ComparisonListView.as_view(), name="comparison-list"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("changes/", views.ChangesView.as_view(), name="changes"),
     path("feeds/recent.atom", RecentlyUpdatedFeed(), name="feed"),
+    path("feeds/changes.atom", ChangesFeed(), name="changes-feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]

@@ -247,3 +247,12 @@ class SearchView(TemplateView):
             return self.render_to_response(self.get_context_data(form=form), status=400)
         results = selectors.search(form.cleaned_data["q"])
         return self.render_to_response(self.get_context_data(form=form, results=results))
+
+
+class ChangesView(TemplateView):
+    """The site's changelog: what changed in the public knowledge base, and where."""
+
+    template_name = "comparisons/changes.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, changes=selectors.recent_changes())

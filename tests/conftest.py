@@ -2,11 +2,14 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
 
+from comparisons.services import record_missing_history
+
 
 @pytest.fixture
 def seeded(db):
-    """The committed seed content: Flask vs Django."""
+    """The committed seed content: Flask vs Django, with a first history version as `seed` gives it."""
     call_command("loaddata", "flask-vs-django", verbosity=0)
+    record_missing_history("Loaded from the seed fixture")
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from comparisons.models import Framework
+from comparisons.services import record_missing_history
 
 
 class Command(BaseCommand):
@@ -23,6 +24,8 @@ class Command(BaseCommand):
             return
         verbosity = options["verbosity"]
         call_command("loaddata", *settings.SEED_FIXTURES, verbosity=verbosity)
+        # Fixtures load without history; give every row its first version so it can be reverted to.
+        record_missing_history("Loaded from the seed fixture")
         for dataset in settings.SEED_DATASETS:
             if verbosity:
                 self.stdout.write(f"Importing {Path(dataset).name}:")

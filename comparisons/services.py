@@ -1,0 +1,96 @@
+"""Writes with rules, used by the admin (and anything else that needs them).
+
+Every write goes through Model.save(), never queryset.update(), so each one
+is recorded in the content's history.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .choices import ComparisonStatus
+from .models import (
+    Assessment,
+    Comparison,
+    ComparisonPoint,
+    Criterion,
+    CriterionGroup,
+    Extension,
+    Framework,
+    Source,
+    Tag,
+)
+
+HISTORY_TRACKED = [
+    Tag,
+    CriterionGroup,
+    Extension,
+    Framework,
+    Criterion,
+    Assessment,
+    Source,
+    Comparison,
+    ComparisonPoint,
+]
+
+
+def mark_reviewed_today(assessments) -> int:
+    today = timezone.localdate()
+    count = 0
+    for assessment in assessments:
+        if assessment.last_reviewed != today:
+            assessment.last_reviewed = today
+            assessment.save()
+            count += 1
+    return count
+
+
+def publish(comparison) -> None:
+    """Publish a comparison, refusing (ValidationError) what the admin form would refuse."""
+    comparison.status = ComparisonStatus.PUBLISHED
+    comparison.validate_frameworks(comparison.frameworks.all())
+    comparison.published_at = comparison.published_at or timezone.now()
+    comparison.save()
+
+
+def unpublish(comparison) -> None:
+    comparison.status = ComparisonStatus.DRAFT
+    comparison.save()
+
+
+def deleted_assessments():
+    """The last record of each assessment that was deleted and has not been restored."""
+    records = Assessment.history.filter(history_type="-").select_related("framework", "criterion")
+    live = set(Assessment.objects.values_list("pk", flat=True))
+    latest = {}
+    for record in records.order_by("-history_date"):
+        if record.id not in live and record.id not in latest:
+            latest[record.id] = record
+    return list(latest.values())
+
+
+@transaction.atomic
+def restore_assessment(record) -> Assessment:
+    """Bring back a deleted assessment as it was, with its sources and extensions."""
+    if Assessment.objects.filter(framework_id=record.framework_id, criterion_id=record.criterion_id).exists():
+        raise ValidationError("This framework already has a new assessment for that criterion.")
+    assessment = record.instance
+    assessment.save()
+    # The deletion record carries no many-to-many rows; the version before it does.
+    linked = record.prev_record if record.prev_record is not None else record
+    assessment.extensions.set([link.extension_id for link in linked.extensions.all()])
+    gone = Source.history.filter(assessment_id=record.id, history_type="-").order_by("position", "history_date")
+    for source in {source.id: source for source in gone}.values():
+        Source.objects.create(assessment=assessment, title=source.title, url=source.url, position=source.position)
+    return assessment
+
+
+def record_missing_history(reason: str = "Loaded from a fixture") -> int:
+    """Give every row without a history record its first version (fixtures load without history)."""
+    created = 0
+    for model in HISTORY_TRACKED:
+        missing = list(model.objects.exclude(pk__in=model.history.values("id")))
+        if missing:
+            model.history.bulk_history_create(missing, default_change_reason=reason)
+            created += len(missing)
+    return created

@@ -1,0 +1,184 @@
+"""History on every write path, the public changelog, the review queue, publishing and restoring."""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from comparisons.dataset import export_dataset, import_dataset
+from comparisons.models import Assessment, Framework
+
+from .factories import ComparisonFactory, FrameworkFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def flask_forms(seeded):
+    return Assessment.objects.get(framework__slug="flask", criterion__slug="forms")
+
+
+def test_an_admin_edit_is_recorded_with_who_and_which_fields(editor_client, editor, flask_forms):
+    data = {
+        "framework": flask_forms.framework_id,
+        "criterion": flask_forms.criterion_id,
+        "support_level": "built_in",
+        "summary": flask_forms.summary,
+        "details": flask_forms.details,
+        "extensions": list(flask_forms.extensions.values_list("pk", flat=True)),
+        "last_reviewed": flask_forms.last_reviewed.isoformat(),
+        "sources-TOTAL_FORMS": "0",
+        "sources-INITIAL_FORMS": "0",
+        "sources-MIN_NUM_FORMS": "0",
+        "sources-MAX_NUM_FORMS": "1000",
+    }
+
+    response = editor_client.post(f"/admin/comparisons/assessment/{flask_forms.pk}/change/", data)
+
+    assert response.status_code == 302
+    record = flask_forms.history.first()
+    assert record.history_user == editor
+    assert record.history_change_reason == "Changed support level"
+    page = editor_client.get(f"/admin/comparisons/assessment/{flask_forms.pk}/history/").content.decode()
+    assert "Changed support level" in page
+
+
+def test_an_api_write_is_recorded_with_the_token_holder(editor, flask_forms):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
+
+    client.patch(f"/api/v1/assessments/{flask_forms.pk}/", {"summary": "Through the API"}, format="json")
+
+    record = flask_forms.history.first()
+    assert record.history_user == editor
+    assert record.history_change_reason == "Changed summary"
+
+
+def test_an_import_is_recorded(seeded):
+    data = export_dataset()
+    data["frameworks"][1]["latest_version"] = "9.0"
+
+    import_dataset(data)
+
+    assert Framework.objects.get(slug=data["frameworks"][1]["slug"]).history.first().history_change_reason == (
+        "Changed latest version"
+    )
+
+
+def test_the_seed_gives_every_row_a_first_version(db):
+    call_command("seed", verbosity=0)
+
+    assert Assessment.history.filter(framework__slug="flask", criterion__slug="forms").exists()
+
+
+def test_reverting_restores_an_earlier_version(editor_client, flask_forms):
+    original = flask_forms.summary
+    flask_forms.summary = "A mistake"
+    flask_forms.save()
+    earlier = flask_forms.history.filter(summary=original).first() or flask_forms.history.last()
+
+    earlier.instance.save()
+
+    flask_forms.refresh_from_db()
+    assert flask_forms.summary == original
+    assert flask_forms.history.first().history_change_reason == "Changed summary"
+
+
+def test_the_public_changelog_lists_changes_to_published_content_only(client, flask_forms):
+    flask_forms.summary = "Updated for Flask 3"
+    flask_forms.save()
+    secret = FrameworkFactory(name="Secret", is_published=False)
+    secret.summary = "Changed in secret"
+    secret.save()
+
+    page = client.get("/changes/").content.decode()
+
+    assert "Flask · Forms" in page
+    assert "Changed summary" in page
+    assert 'href="/frameworks/flask/#forms"' in page
+    assert "Secret" not in page
+    feed = client.get("/feeds/changes.atom").content.decode()
+    assert "Changed: Flask · Forms" in feed
+
+
+def test_the_review_queue_lists_stale_assessments_and_marks_them_reviewed(editor_client, seeded, settings):
+    settings.ASSESSMENT_STALE_AFTER_DAYS = 30
+    for assessment in Assessment.objects.filter(framework__slug="flask"):
+        assessment.last_reviewed = timezone.localdate() - datetime.timedelta(days=90)
+        assessment.save()
+
+    queue = editor_client.get("/admin/comparisons/assessment/?review=stale")
+    assert queue.context["cl"].result_count == 5
+
+    stale = list(Assessment.objects.stale().values_list("pk", flat=True))
+    response = editor_client.post(
+        "/admin/comparisons/assessment/", {"action": "mark_reviewed_today", "_selected_action": stale}
+    )
+
+    assert response.status_code == 302
+    assert not Assessment.objects.stale().exists()
+    assert Assessment.objects.get(pk=stale[0]).history.first().history_change_reason == "Changed last reviewed"
+
+
+def test_publishing_from_the_list_sets_the_date_and_refuses_what_the_form_would(editor_client):
+    ready = ComparisonFactory(status="draft", published_at=None, frameworks=[FrameworkFactory(), FrameworkFactory()])
+    lonely = ComparisonFactory(status="draft", published_at=None, frameworks=[FrameworkFactory()])
+
+    editor_client.post(
+        "/admin/comparisons/comparison/", {"action": "publish_selected", "_selected_action": [ready.pk, lonely.pk]}
+    )
+
+    ready.refresh_from_db()
+    lonely.refresh_from_db()
+    assert ready.status == "published" and ready.published_at is not None
+    assert lonely.status == "draft"
+
+
+def test_the_coverage_dashboard_shows_each_frameworks_row(editor_client, seeded, settings):
+    Assessment.objects.get(framework__slug="flask", criterion__slug="forms").delete()
+    Assessment.objects.filter(framework__slug="django", criterion__slug="forms").update(
+        last_reviewed=timezone.localdate() - datetime.timedelta(days=settings.ASSESSMENT_STALE_AFTER_DAYS + 1)
+    )
+
+    response = editor_client.get("/admin/comparisons/framework/coverage/")
+
+    rows = {row.framework.slug: row for row in response.context["rows"]}
+    assert (rows["flask"].assessed, rows["flask"].missing, rows["flask"].sourced_percent) == (4, 1, 100)
+    assert rows["django"].stale_percent == 20
+
+
+def test_the_coverage_dashboard_needs_a_login(client):
+    assert client.get("/admin/comparisons/framework/coverage/").status_code == 302
+
+
+def test_a_deleted_assessment_can_be_restored_with_its_sources(editor_client, flask_forms):
+    sources = list(flask_forms.sources.values_list("url", flat=True))
+    extensions = set(flask_forms.extensions.values_list("slug", flat=True))
+    flask_forms.delete()
+
+    listing = editor_client.get("/admin/comparisons/assessment/deleted/")
+    [record] = listing.context["records"]
+    editor_client.post("/admin/comparisons/assessment/deleted/", {"history_id": record.history_id})
+
+    restored = Assessment.objects.get(framework__slug="flask", criterion__slug="forms")
+    assert list(restored.sources.values_list("url", flat=True)) == sources
+    assert set(restored.extensions.values_list("slug", flat=True)) == extensions
+    assert list(editor_client.get("/admin/comparisons/assessment/deleted/").context["records"]) == []
+
+
+def test_restoring_an_unknown_record_is_a_message_not_an_error(editor_client, seeded):
+    response = editor_client.post("/admin/comparisons/assessment/deleted/", {"history_id": "abc"}, follow=True)
+
+    assert response.status_code == 200
+    assert "not available to restore" in response.content.decode()
+
+
+def test_the_changelog_and_its_feed_are_cheap(client, seeded, django_assert_max_num_queries):
+    for assessment in Assessment.objects.all():
+        assessment.save()
+
+    with django_assert_max_num_queries(8):
+        client.get("/changes/")
