@@ -33,10 +33,46 @@ admin.site.site_title = "comparesite admin"
 admin.site.index_title = "Knowledge base"
 
 
-class ContentAdminMixin:
-    """Shared by every content screen: Markdown fields get django-markdownx's editor
-    with live preview, and URLs typed without a scheme are taken as https."""
+class VersionedAdminForm(forms.ModelForm):
+    """Carries the version of the row the editor opened, so a colleague's later save is never overwritten."""
 
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.versioned = hasattr(type(self.instance), "current_version")
+        if self.versioned and self.instance.pk is not None:
+            # The stored version, not the instance's: a revert form shows an old version's values.
+            self.fields["loaded_version"].initial = type(self.instance).current_version(self.instance.pk)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.versioned or self.instance.pk is None:
+            return cleaned_data
+        loaded = cleaned_data.get("loaded_version")
+        current = type(self.instance).current_version(self.instance.pk)
+        if loaded is None or loaded != current:
+            raise forms.ValidationError(self.conflict_message(loaded), code="stale_version")
+        self.instance.version = current
+        return cleaned_data
+
+    def conflict_message(self, loaded):
+        newer = self.instance.history.filter(version__gt=loaded or 0).order_by("history_date")
+        changes = "; ".join(
+            f"{record.history_user or 'someone'} at {record.history_date:%H:%M}: {record.history_change_reason}"
+            for record in newer
+        )
+        return (
+            f"{self.instance} was saved by someone else after you opened it ({changes or 'details unknown'}). "
+            "Your changes were not saved: open it again to see the current version, then reapply them."
+        )
+
+
+class ContentAdminMixin:
+    """Shared by every content screen: versioned forms (no lost updates), Markdown fields
+    with django-markdownx's live preview, and URLs typed without a scheme taken as https."""
+
+    form = VersionedAdminForm
     formfield_overrides = {
         MarkdownxField: {"widget": AdminMarkdownxWidget},
         models.URLField: {"assume_scheme": "https"},
@@ -227,7 +263,7 @@ class ComparisonPointAdmin(ContentAdminMixin, SimpleHistoryAdmin):
     readonly_fields = ["created_at", "updated_at"]
 
 
-class ComparisonAdminForm(forms.ModelForm):
+class ComparisonAdminForm(VersionedAdminForm):
     class Meta:
         model = Comparison
         fields = [

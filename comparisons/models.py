@@ -9,7 +9,7 @@ fields in step live in signals.py.
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models.functions import Length, Lower
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
@@ -89,12 +89,47 @@ def choices_constraint(table: str, field: str, choices) -> models.CheckConstrain
     )
 
 
+class StaleVersion(Exception):
+    """A save based on a version of the row that someone else has since replaced."""
+
+    def __init__(self, instance):
+        super().__init__(f"{instance} was changed by someone else since this version was read.")
+        self.instance = instance
+
+
 class TimeStampedModel(models.Model):
+    """Timestamps, and a version number that makes concurrent edits safe.
+
+    `version` goes up by one on every save. A save compares the version it was
+    read at with the stored one and refuses (StaleVersion) when they differ, so
+    an editor can never silently overwrite a colleague's change. Fixtures
+    (raw saves) and history records bypass `save()` and the check.
+    """
+
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        if self._state.adding or self.pk is None:
+            return super().save(*args, **kwargs)
+        with transaction.atomic(using=kwargs.get("using")):
+            claimed = (
+                type(self)
+                ._base_manager.filter(pk=self.pk, version=self.version)
+                .update(version=models.F("version") + 1)
+            )
+            if not claimed:
+                raise StaleVersion(self)
+            self.version += 1
+            return super().save(*args, **kwargs)
+
+    @classmethod
+    def current_version(cls, pk) -> int | None:
+        return cls._base_manager.filter(pk=pk).values_list("version", flat=True).first()
 
 
 class RendersMarkdown:

@@ -94,3 +94,11 @@ def record_missing_history(reason: str = "Loaded from a fixture") -> int:
             model.history.bulk_history_create(missing, default_change_reason=reason)
             created += len(missing)
     return created
+
+
+def revert_to(record):
+    """Make a history record's version the current one again (recorded as a new change)."""
+    instance = record.instance
+    instance.version = type(instance).current_version(instance.pk) or instance.version
+    instance.save()
+    return instance

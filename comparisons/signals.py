@@ -67,7 +67,7 @@ def framework_set_forgets_deleted_framework(sender, instance, **kwargs):
 
 
 # Fields whose changes are not worth naming: derived from other fields or bookkeeping.
-UNNAMED_FIELDS = {"created_at", "updated_at", "framework_set"}
+UNNAMED_FIELDS = {"created_at", "updated_at", "framework_set", "version"}
 
 
 @receiver(pre_create_historical_record)

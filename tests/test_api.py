@@ -38,6 +38,10 @@ def editor_api(editor):
     return client
 
 
+def version_of(framework, criterion):
+    return Assessment.objects.get(framework__slug=framework, criterion__slug=criterion).version
+
+
 def error_of(response):
     body = response.json()
     assert set(body) == {"status", "code", "detail", "errors"}
@@ -296,6 +300,7 @@ def test_an_editor_patches_an_assessment_and_the_public_page_shows_it(editor_api
     response = editor_api.patch(
         f"{API}/assessments/flask/forms/",
         {
+            "version": version_of("flask", "forms"),
             "support_level": "built_in",
             "details": "Now **built in**.",
             "sources": [{"title": "Docs", "url": "https://docs.example/"}],
@@ -313,7 +318,8 @@ def test_an_editor_patches_an_assessment_and_the_public_page_shows_it(editor_api
 
 
 def test_an_editor_updates_a_frameworks_latest_version(editor_api, seeded):
-    response = editor_api.patch(f"{API}/frameworks/flask/", {"latest_version": "3.1.2"})
+    version = Framework.objects.get(slug="flask").version
+    response = editor_api.patch(f"{API}/frameworks/flask/", {"latest_version": "3.1.2", "version": version})
 
     assert response.status_code == 200
     assert Framework.objects.get(slug="flask").latest_version == "3.1.2"
@@ -451,7 +457,9 @@ def test_responses_carry_an_etag_and_answer_304(api, seeded, path):
 def test_an_etag_changes_when_nested_content_changes(api, editor_api, seeded):
     before = api.get(f"{API}/frameworks/flask/")["ETag"]
 
-    editor_api.patch(f"{API}/assessments/flask/forms/", {"summary": "Changed underneath"})
+    editor_api.patch(
+        f"{API}/assessments/flask/forms/", {"summary": "Changed underneath", "version": version_of("flask", "forms")}
+    )
 
     response = api.get(f"{API}/frameworks/flask/", HTTP_IF_NONE_MATCH=before)
     assert response.status_code == 200
@@ -562,3 +570,40 @@ def test_the_schema_says_a_matrix_cell_can_be_null(api):
     schema = api.get("/api/schema/?format=json").json()
 
     assert schema["components"]["schemas"]["MatrixRow"]["properties"]["cells"]["items"]["nullable"] is True
+
+
+# -- no lost updates ------------------------------------------------------------------
+
+
+def test_a_change_without_the_version_read_is_refused_with_428(editor_api, seeded):
+    response = editor_api.patch(f"{API}/assessments/flask/forms/", {"summary": "Blind write"}, format="json")
+
+    assert response.status_code == 428
+    assert error_of(response)["code"] == "version_required"
+    assert Assessment.objects.get(framework__slug="flask", criterion__slug="forms").summary != "Blind write"
+
+
+def test_a_change_from_a_stale_version_is_refused_with_409(editor_api, seeded):
+    read = editor_api.get(f"{API}/assessments/flask/forms/").json()["version"]
+    assert (
+        editor_api.patch(
+            f"{API}/assessments/flask/forms/", {"summary": "First", "version": read}, format="json"
+        ).status_code
+        == 200
+    )
+
+    response = editor_api.patch(
+        f"{API}/assessments/flask/forms/", {"summary": "Second", "version": read}, format="json"
+    )
+
+    assert response.status_code == 409
+    assert f"you sent version {read}" in error_of(response)["detail"]
+    assert Assessment.objects.get(framework__slug="flask", criterion__slug="forms").summary == "First"
+
+
+def test_each_save_raises_the_version_by_one(editor_api, seeded):
+    read = editor_api.get(f"{API}/frameworks/flask/").json()["version"]
+
+    response = editor_api.patch(f"{API}/frameworks/flask/", {"latest_version": "3.1", "version": read}, format="json")
+
+    assert response.json()["version"] == read + 1

@@ -8,6 +8,7 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from comparisons import services
 from comparisons.dataset import export_dataset, import_dataset
 from comparisons.models import Assessment, Framework
 
@@ -21,20 +22,27 @@ def flask_forms(seeded):
     return Assessment.objects.get(framework__slug="flask", criterion__slug="forms")
 
 
-def test_an_admin_edit_is_recorded_with_who_and_which_fields(editor_client, editor, flask_forms):
+def assessment_change_data(assessment, **changes):
     data = {
-        "framework": flask_forms.framework_id,
-        "criterion": flask_forms.criterion_id,
+        "framework": assessment.framework_id,
+        "criterion": assessment.criterion_id,
         "support_level": "built_in",
-        "summary": flask_forms.summary,
-        "details": flask_forms.details,
-        "extensions": list(flask_forms.extensions.values_list("pk", flat=True)),
-        "last_reviewed": flask_forms.last_reviewed.isoformat(),
+        "summary": assessment.summary,
+        "details": assessment.details,
+        "extensions": list(assessment.extensions.values_list("pk", flat=True)),
+        "last_reviewed": assessment.last_reviewed.isoformat(),
+        "loaded_version": assessment.version,
         "sources-TOTAL_FORMS": "0",
         "sources-INITIAL_FORMS": "0",
         "sources-MIN_NUM_FORMS": "0",
         "sources-MAX_NUM_FORMS": "1000",
     }
+    data.update(changes)
+    return data
+
+
+def test_an_admin_edit_is_recorded_with_who_and_which_fields(editor_client, editor, flask_forms):
+    data = assessment_change_data(flask_forms)
 
     response = editor_client.post(f"/admin/comparisons/assessment/{flask_forms.pk}/change/", data)
 
@@ -50,7 +58,11 @@ def test_an_api_write_is_recorded_with_the_token_holder(editor, flask_forms):
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
 
-    client.patch(f"/api/v1/assessments/{flask_forms.pk}/", {"summary": "Through the API"}, format="json")
+    client.patch(
+        f"/api/v1/assessments/{flask_forms.pk}/",
+        {"summary": "Through the API", "version": flask_forms.version},
+        format="json",
+    )
 
     record = flask_forms.history.first()
     assert record.history_user == editor
@@ -78,9 +90,9 @@ def test_reverting_restores_an_earlier_version(editor_client, flask_forms):
     original = flask_forms.summary
     flask_forms.summary = "A mistake"
     flask_forms.save()
-    earlier = flask_forms.history.filter(summary=original).first() or flask_forms.history.last()
+    earlier = flask_forms.history.filter(summary=original).first()
 
-    earlier.instance.save()
+    services.revert_to(earlier)
 
     flask_forms.refresh_from_db()
     assert flask_forms.summary == original
@@ -182,3 +194,38 @@ def test_the_changelog_and_its_feed_are_cheap(client, seeded, django_assert_max_
 
     with django_assert_max_num_queries(8):
         client.get("/changes/")
+
+
+def test_the_second_of_two_editors_is_stopped_with_what_changed(client, editor, django_user_model, flask_forms):
+    colleague = django_user_model.objects.create_user("colleague", is_staff=True)
+    colleague.user_permissions.set(editor.user_permissions.all())
+    url = f"/admin/comparisons/assessment/{flask_forms.pk}/change/"
+    # Both open the same assessment (same version); the colleague saves first.
+    first = assessment_change_data(flask_forms, summary="The colleague's wording")
+    second = assessment_change_data(flask_forms, summary="My wording")
+    client.force_login(colleague)
+    assert client.post(url, first).status_code == 302
+
+    client.force_login(editor)
+    response = client.post(url, second)
+
+    assert response.status_code == 200
+    message = " ".join(response.context["adminform"].form.non_field_errors())
+    assert "was saved by someone else after you opened it" in message
+    assert "colleague at" in message and "Changed support level, summary" in message
+    flask_forms.refresh_from_db()
+    assert flask_forms.summary == "The colleague's wording"
+
+
+def test_a_stale_save_is_refused_by_the_model_itself(flask_forms):
+    from comparisons.models import StaleVersion
+
+    stale = Assessment.objects.get(pk=flask_forms.pk)
+    flask_forms.summary = "First"
+    flask_forms.save()
+    stale.summary = "Second"
+
+    with pytest.raises(StaleVersion):
+        stale.save()
+
+    assert Assessment.objects.get(pk=flask_forms.pk).summary == "First"

@@ -14,6 +14,8 @@ from rest_framework import exceptions, parsers, serializers, status
 from rest_framework.fields import get_error_detail
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from ..models import StaleVersion
+
 
 class PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
@@ -33,6 +35,12 @@ class Conflict(exceptions.APIException):
     default_code = "conflict"
 
 
+class PreconditionRequired(exceptions.APIException):
+    status_code = status.HTTP_428_PRECONDITION_REQUIRED
+    default_detail = "Send the version you read (the `version` field) so a newer change is never overwritten."
+    default_code = "version_required"
+
+
 class ErrorSerializer(serializers.Serializer):
     """The body of every error response (for the OpenAPI schema)."""
 
@@ -45,6 +53,8 @@ class ErrorSerializer(serializers.Serializer):
 def exception_handler(exc, context):
     if isinstance(exc, RequestDataTooBig):
         exc = PayloadTooLarge()
+    elif isinstance(exc, StaleVersion):
+        exc = Conflict("Someone else changed this after you read it; read it again and reapply your change.")
     elif isinstance(exc, ProtectedError | RestrictedError):
         blockers = sorted(
             {str(obj) for obj in (exc.protected_objects if isinstance(exc, ProtectedError) else exc.restricted_objects)}

@@ -21,6 +21,8 @@ class AutoSchema(SpectacularAutoSchema):
             errors += ["401", "403", "413"]
         if self.method == "DELETE":
             errors.append("409")
+        if self.method in ("PUT", "PATCH"):
+            errors += ["409", "428"]
         for status in errors:
             if status not in responses:
                 responses[status] = self._get_response_for_code(ErrorSerializer, status, direction=direction)

@@ -25,6 +25,33 @@ from ..models import (
     Source,
     Tag,
 )
+from .errors import Conflict, PreconditionRequired
+
+
+class VersionedMixin(serializers.Serializer):
+    # Changing or replacing a row needs the version it was read at: without it a
+    # write could silently undo a colleague's change (428); with an old one it
+    # is refused (409). Creating a row needs none.
+    version = serializers.IntegerField(
+        min_value=1,
+        required=False,
+        help_text="The version you read. Required to change or replace; raised by one on every save.",
+    )
+
+    def validate(self, attrs):
+        if self.instance is not None:
+            current = type(self.instance).current_version(self.instance.pk)
+            given = attrs.get("version")
+            if given is None:
+                raise PreconditionRequired()
+            if given != current:
+                raise Conflict(
+                    f"This is version {current}; you sent version {given}. Read it again and reapply your change."
+                )
+            attrs["version"] = current
+        else:
+            attrs.pop("version", None)
+        return super().validate(attrs)
 
 
 class ModelValidationMixin:
@@ -61,17 +88,17 @@ class SlugReference(serializers.SlugRelatedField):
         return super().to_internal_value(data)
 
 
-class TagSerializer(ModelValidationMixin, serializers.HyperlinkedModelSerializer):
+class TagSerializer(VersionedMixin, ModelValidationMixin, serializers.HyperlinkedModelSerializer):
     class Meta:
         model = Tag
-        fields = ["url", "name", "slug"]
+        fields = ["url", "name", "slug", "version"]
         extra_kwargs = {"url": {"lookup_field": "slug", "view_name": "api:tag-detail"}}
 
 
-class CriterionGroupSerializer(ModelValidationMixin, serializers.HyperlinkedModelSerializer):
+class CriterionGroupSerializer(VersionedMixin, ModelValidationMixin, serializers.HyperlinkedModelSerializer):
     class Meta:
         model = CriterionGroup
-        fields = ["url", "name", "slug", "description", "position"]
+        fields = ["url", "name", "slug", "description", "position", "version"]
         extra_kwargs = {"url": {"lookup_field": "slug", "view_name": "api:criteriongroup-detail"}}
 
 
@@ -87,7 +114,7 @@ class SourceSerializer(serializers.ModelSerializer):
         fields = ["title", "url"]
 
 
-class AssessmentSerializer(ModelValidationMixin, serializers.HyperlinkedModelSerializer):
+class AssessmentSerializer(VersionedMixin, ModelValidationMixin, serializers.HyperlinkedModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:assessment-detail")
     framework = SlugReference(slug_field="slug", queryset=Framework.objects.all())
     criterion = SlugReference(slug_field="slug", queryset=Criterion.objects.all())
@@ -112,6 +139,7 @@ class AssessmentSerializer(ModelValidationMixin, serializers.HyperlinkedModelSer
             "last_reviewed",
             "is_stale",
             "updated_at",
+            "version",
         ]
         read_only_fields = ["details_html", "updated_at"]
 
@@ -148,7 +176,7 @@ class AssessmentSerializer(ModelValidationMixin, serializers.HyperlinkedModelSer
             Source.objects.create(assessment=assessment, position=position, **source)
 
 
-class FrameworkSerializer(ModelValidationMixin, serializers.HyperlinkedModelSerializer):
+class FrameworkSerializer(VersionedMixin, ModelValidationMixin, serializers.HyperlinkedModelSerializer):
     tags = SlugReference(slug_field="slug", many=True, required=False, queryset=Tag.objects.all())
 
     class Meta:
@@ -171,6 +199,7 @@ class FrameworkSerializer(ModelValidationMixin, serializers.HyperlinkedModelSeri
             "is_published",
             "created_at",
             "updated_at",
+            "version",
         ]
         read_only_fields = ["description_html", "created_at", "updated_at"]
         extra_kwargs = {"url": {"lookup_field": "slug", "view_name": "api:framework-detail"}}
@@ -197,7 +226,7 @@ class FrameworkDetailSerializer(FrameworkSerializer):
         fields = [*FrameworkSerializer.Meta.fields, "assessments"]
 
 
-class CriterionSerializer(ModelValidationMixin, serializers.HyperlinkedModelSerializer):
+class CriterionSerializer(VersionedMixin, ModelValidationMixin, serializers.HyperlinkedModelSerializer):
     group = SlugReference(slug_field="slug", queryset=CriterionGroup.objects.all())
 
     class Meta:
@@ -214,6 +243,7 @@ class CriterionSerializer(ModelValidationMixin, serializers.HyperlinkedModelSeri
             "is_published",
             "created_at",
             "updated_at",
+            "version",
         ]
         read_only_fields = ["description_html", "created_at", "updated_at"]
         extra_kwargs = {"url": {"lookup_field": "slug", "view_name": "api:criterion-detail"}}
