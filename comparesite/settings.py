@@ -206,6 +206,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("API_ANON_RATE", "120/minute"),
         "user": env_str("API_USER_RATE", "1200/minute"),
+        # Readers' problem reports on the public site, per client address.
+        "problem-reports": env_str("PROBLEM_REPORT_RATE", "5/hour"),
     },
     # How many proxies sit in front of the app; throttling then reads the client's
     # address from X-Forwarded-For. Leave unset when clients connect directly.

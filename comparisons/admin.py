@@ -8,14 +8,16 @@ from django.db import models
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.text import Truncator
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import selectors, services
-from .choices import ComparisonStatus
+from .choices import ComparisonStatus, ReportStatus
 from .models import (
     Assessment,
     Comparison,
@@ -24,6 +26,7 @@ from .models import (
     CriterionGroup,
     Extension,
     Framework,
+    ProblemReport,
     Source,
     Tag,
 )
@@ -341,3 +344,42 @@ class ComparisonAdmin(ContentAdminMixin, SimpleHistoryAdmin):
         # reads the frameworks of this submission from here.
         comparison.submitted_frameworks = form.cleaned_data.get("frameworks")
         return comparison
+
+
+@admin.register(ProblemReport)
+class ProblemReportAdmin(admin.ModelAdmin):
+    """The queue of readers' reports, each linked to its cell of the matrix."""
+
+    list_display = ["assessment_link", "status", "short_message", "created_at"]
+    list_filter = ["status", "assessment__framework"]
+    list_select_related = ["assessment__framework", "assessment__criterion"]
+    search_fields = ["message", "source_url", "assessment__framework__name", "assessment__criterion__name"]
+    readonly_fields = ["assessment_link", "message", "source_url", "email", "created_at"]
+    fields = ["assessment_link", "message", "source_url", "email", "created_at", "status"]
+    actions = ["accept", "reject"]
+
+    def has_add_permission(self, request):
+        return False  # reports come from readers
+
+    @admin.display(description="assessment", ordering="assessment")
+    def assessment_link(self, report):
+        url = reverse("admin:comparisons_assessment_change", args=[report.assessment_id])
+        return format_html('<a href="{}">{}</a>', url, report.assessment)
+
+    @admin.display(description="message")
+    def short_message(self, report):
+        return Truncator(report.message).chars(80)
+
+    def set_status(self, request, queryset, status):
+        for report in queryset:
+            report.status = status
+            report.save(update_fields=["status"])
+        self.message_user(request, f"{queryset.count()} report(s) marked {status.label.lower()}.", messages.SUCCESS)
+
+    @admin.action(description="Mark accepted", permissions=["change"])
+    def accept(self, request, queryset):
+        self.set_status(request, queryset, ReportStatus.ACCEPTED)
+
+    @admin.action(description="Mark rejected", permissions=["change"])
+    def reject(self, request, queryset):
+        self.set_status(request, queryset, ReportStatus.REJECTED)

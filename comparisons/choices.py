@@ -52,3 +52,9 @@ class Edge(models.TextChoices):
     FRAMEWORK = "framework", "One framework has the edge"
     EVEN = "even", "Even"
     DEPENDS = "depends", "Depends on the project"
+
+
+class ReportStatus(models.TextChoices):
+    NEW = "new", "New"
+    ACCEPTED = "accepted", "Accepted"
+    REJECTED = "rejected", "Rejected"

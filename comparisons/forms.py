@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import Framework
+from .models import Framework, ProblemReport
 from .selectors import MAX_COMPARED_FRAMEWORKS
 
 # Longest text a search or filter box accepts; longer input is a form error.
@@ -129,3 +129,23 @@ class SearchForm(forms.Form):
         max_length=TEXT_INPUT_MAX_LENGTH,
         error_messages={"required": "Type what to search for."},
     )
+
+
+class ProblemReportForm(forms.ModelForm):
+    """A reader reports a problem with one assessment. `website` is a honeypot: people leave it empty."""
+
+    source_url = forms.URLField(required=False, max_length=500, assume_scheme="https", label="A source (optional)")
+    website = forms.CharField(
+        required=False,
+        label="Leave this empty",
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = ProblemReport
+        fields = ["message", "source_url", "email"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 5})}
+        labels = {"message": "What is wrong?", "email": "Your email (optional)"}
+
+    def is_spam(self) -> bool:
+        return bool(self.cleaned_data.get("website"))

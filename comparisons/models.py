@@ -16,7 +16,7 @@ from django.urls import reverse
 from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
-from .choices import ComparisonStatus, Edge, SupportLevel
+from .choices import ComparisonStatus, Edge, ReportStatus, SupportLevel
 from .markdown import MarkdownSourceValidator, render_markdown
 from .querysets import (
     AssessmentQuerySet,
@@ -76,7 +76,7 @@ def markdown_field(max_length: int, *, blank: bool = True, help_text: str = "", 
     )
 
 
-def markdown_length_constraint(table: str, field: str, max_length: int) -> models.CheckConstraint:
+def length_constraint(table: str, field: str, max_length: int) -> models.CheckConstraint:
     return models.CheckConstraint(
         condition=LessThanOrEqual(Length(field), max_length),
         name=f"{table}_{field}_at_most_{max_length}_chars",
@@ -235,7 +235,7 @@ class Framework(RendersMarkdown, NamedModel):
                 ),
                 name="framework_first_release_year_plausible",
             ),
-            markdown_length_constraint("framework", "description", FRAMEWORK_DESCRIPTION_MAX),
+            length_constraint("framework", "description", FRAMEWORK_DESCRIPTION_MAX),
         ]
 
     def get_absolute_url(self):
@@ -262,7 +262,7 @@ class Criterion(RendersMarkdown, NamedModel):
         verbose_name_plural = "criteria"
         constraints = [
             *NamedModel.Meta.constraints,
-            markdown_length_constraint("criterion", "description", CRITERION_DESCRIPTION_MAX),
+            length_constraint("criterion", "description", CRITERION_DESCRIPTION_MAX),
         ]
 
     def get_absolute_url(self):
@@ -300,7 +300,7 @@ class Assessment(RendersMarkdown, TimeStampedModel):
                 fields=["framework", "criterion"], name="assessment_one_per_framework_and_criterion"
             ),
             choices_constraint("assessment", "support_level", SupportLevel),
-            markdown_length_constraint("assessment", "details", ASSESSMENT_DETAILS_MAX),
+            length_constraint("assessment", "details", ASSESSMENT_DETAILS_MAX),
         ]
         indexes = [models.Index(fields=["last_reviewed"]), models.Index(fields=["support_level"])]
 
@@ -391,9 +391,9 @@ class Comparison(RendersMarkdown, TimeStampedModel):
                 condition=models.Q(status=ComparisonStatus.PUBLISHED) & ~models.Q(framework_set=""),
                 name="comparison_one_published_per_framework_set",
             ),
-            markdown_length_constraint("comparison", "tldr", COMPARISON_TLDR_MAX),
-            markdown_length_constraint("comparison", "introduction", COMPARISON_TEXT_MAX),
-            markdown_length_constraint("comparison", "conclusion", COMPARISON_TEXT_MAX),
+            length_constraint("comparison", "tldr", COMPARISON_TLDR_MAX),
+            length_constraint("comparison", "introduction", COMPARISON_TEXT_MAX),
+            length_constraint("comparison", "conclusion", COMPARISON_TEXT_MAX),
         ]
 
     def __str__(self):
@@ -476,7 +476,7 @@ class ComparisonPoint(RendersMarkdown, TimeStampedModel):
                 | (~models.Q(edge=Edge.FRAMEWORK) & models.Q(edge_framework__isnull=True)),
                 name="comparisonpoint_edge_framework_iff_framework_edge",
             ),
-            markdown_length_constraint("comparisonpoint", "key_difference", KEY_DIFFERENCE_MAX),
+            length_constraint("comparisonpoint", "key_difference", KEY_DIFFERENCE_MAX),
         ]
 
     def __str__(self):
@@ -501,3 +501,30 @@ class ComparisonPoint(RendersMarkdown, TimeStampedModel):
             raise ValidationError(
                 {"edge_framework": f"{self.edge_framework} is not one of this comparison's frameworks."}
             )
+
+
+PROBLEM_REPORT_MAX = 2_000
+
+
+class ProblemReport(models.Model):
+    """A reader's note that an assessment is wrong. It never changes content by itself."""
+
+    Status = ReportStatus
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="problem_reports")
+    message = models.TextField(max_length=PROBLEM_REPORT_MAX, help_text="What is wrong.")
+    source_url = models.URLField("source URL", max_length=500, blank=True, help_text="Where the right answer is.")
+    email = models.EmailField(blank=True, help_text="Only to ask the reader a question; never shown.")
+    status = models.CharField(max_length=20, choices=ReportStatus.choices, default=ReportStatus.NEW)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            choices_constraint("problemreport", "status", ReportStatus),
+            models.CheckConstraint(condition=~models.Q(message=""), name="problemreport_message_not_empty"),
+            length_constraint("problemreport", "message", PROBLEM_REPORT_MAX),
+        ]
+
+    def __str__(self):
+        return f"Report on {self.assessment}"

@@ -12,6 +12,11 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("frameworks/", views.FrameworkListView.as_view(), name="framework-list"),
     path("frameworks/<slug:slug>/", views.FrameworkDetailView.as_view(), name="framework-detail"),
+    path(
+        "frameworks/<slug:framework>/<slug:criterion>/report/",
+        views.ProblemReportView.as_view(),
+        name="report-problem",
+    ),
     path("criteria/", views.CriterionListView.as_view(), name="criterion-list"),
     path("criteria/<slug:slug>/", views.CriterionDetailView.as_view(), name="criterion-detail"),
     path("compare/", views.CompareView.as_view(), name="compare-picker"),

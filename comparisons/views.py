@@ -9,13 +9,15 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
+from rest_framework.throttling import SimpleRateThrottle
 
 from . import selectors
 from .filters import AssessmentFilterSet, ComparisonFilterSet, FrameworkFilterSet
-from .forms import CompareForm, CompareOptionsForm, FitForm, SearchForm
-from .models import COMPARE_SEPARATOR, Criterion, Framework, compare_path
+from .forms import CompareForm, CompareOptionsForm, FitForm, ProblemReportForm, SearchForm
+from .models import COMPARE_SEPARATOR, Assessment, Criterion, Framework, compare_path
 
 
 def active_filters(request, filterset) -> list[dict]:
@@ -256,3 +258,45 @@ class ChangesView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, changes=selectors.recent_changes())
+
+
+class ProblemReportThrottle(SimpleRateThrottle):
+    """Reports per client address, counted like the API's throttles (same cache, same NUM_PROXIES)."""
+
+    scope = "problem-reports"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class ProblemReportView(TemplateView):
+    """'Report a problem' for one assessment: anyone may write, nothing changes until an editor acts."""
+
+    template_name = "comparisons/report_problem.html"
+
+    def dispatch(self, request, framework, criterion):
+        self.assessment = get_object_or_404(
+            Assessment.objects.published().select_related("framework", "criterion"),
+            framework__slug=framework,
+            criterion__slug=criterion,
+        )
+        return super().dispatch(request)
+
+    def get(self, request):
+        return self.render_to_response(self.get_context_data(form=ProblemReportForm()))
+
+    def post(self, request):
+        if not ProblemReportThrottle().allow_request(request, self):
+            form = ProblemReportForm()
+            return self.render_to_response(self.get_context_data(form=form, throttled=True), status=429)
+        form = ProblemReportForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        if not form.is_spam():
+            report = form.save(commit=False)
+            report.assessment = self.assessment
+            report.save()
+        return self.render_to_response(self.get_context_data(form=None, sent=True))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, assessment=self.assessment)

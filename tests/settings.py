@@ -28,5 +28,5 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="comparesite-test-media-"))
 # throttling lower them explicitly.
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,  # noqa: F405
-    "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"},
+    "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute", "problem-reports": "3/hour"},
 }
