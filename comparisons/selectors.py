@@ -338,52 +338,31 @@ def recent_changes(limit: int = 50) -> list[Change]:
     )
     live_comparisons = {c.pk: c for c in published_comparisons().filter(pk__in=[r.id for r in comparison_records])}
 
-    def describe(record):
-        return record.history_change_reason or CHANGE_KINDS[record.history_type]
+    def change(record, title, url):
+        return Change(
+            when=record.history_date,
+            kind=CHANGE_KINDS[record.history_type],
+            title=title,
+            description=record.history_change_reason or CHANGE_KINDS[record.history_type],
+            url=None if record.history_type == "-" else url,
+        )
 
-    def live(record, url):
-        return None if record.history_type == "-" else url
+    def framework_url(record):
+        return reverse("comparisons:framework-detail", kwargs={"slug": record.slug})
 
-    changes = [
-        Change(
-            r.history_date,
-            CHANGE_KINDS[r.history_type],
-            f"Framework: {r.name}",
-            describe(r),
-            live(r, reverse("comparisons:framework-detail", kwargs={"slug": r.slug})),
-        )
-        for r in framework_records
-    ]
+    def criterion_url(record):
+        return reverse("comparisons:criterion-detail", kwargs={"slug": record.slug})
+
+    def comparison_url(record):
+        return live_comparisons[record.id].get_absolute_url() if record.id in live_comparisons else None
+
+    changes = [change(r, f"Framework: {r.name}", framework_url(r)) for r in framework_records]
+    changes += [change(r, f"Criterion: {r.name}", criterion_url(r)) for r in criterion_records]
     changes += [
-        Change(
-            r.history_date,
-            CHANGE_KINDS[r.history_type],
-            f"Criterion: {r.name}",
-            describe(r),
-            live(r, reverse("comparisons:criterion-detail", kwargs={"slug": r.slug})),
-        )
-        for r in criterion_records
-    ]
-    changes += [
-        Change(
-            r.history_date,
-            CHANGE_KINDS[r.history_type],
-            f"{r.framework.name} · {r.criterion.name}",
-            describe(r),
-            live(r, f"{r.framework.get_absolute_url()}#{r.criterion.slug}"),
-        )
+        change(r, f"{r.framework.name} · {r.criterion.name}", f"{r.framework.get_absolute_url()}#{r.criterion.slug}")
         for r in assessment_records
     ]
-    changes += [
-        Change(
-            r.history_date,
-            CHANGE_KINDS[r.history_type],
-            f"Comparison: {r.title}",
-            describe(r),
-            live(r, live_comparisons[r.id].get_absolute_url()) if r.id in live_comparisons else None,
-        )
-        for r in comparison_records
-    ]
+    changes += [change(r, f"Comparison: {r.title}", comparison_url(r)) for r in comparison_records]
     return sorted(changes, key=lambda change: change.when, reverse=True)[:limit]
 
 
