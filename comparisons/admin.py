@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
@@ -76,6 +77,15 @@ class ContentAdminMixin:
     with django-markdownx's live preview, and URLs typed without a scheme taken as https."""
 
     form = VersionedAdminForm
+
+    def get_fieldsets(self, request, obj=None):
+        # Screens that list their fields must still carry the hidden version, or every save looks stale.
+        fieldsets = super().get_fieldsets(request, obj)
+        if "loaded_version" in flatten_fieldsets(fieldsets):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": [*options["fields"], "loaded_version"]}), *rest]
+
     formfield_overrides = {
         MarkdownxField: {"widget": AdminMarkdownxWidget},
         models.URLField: {"assume_scheme": "https"},
@@ -224,11 +234,10 @@ class AssessmentAdmin(ContentAdminMixin, SimpleHistoryAdmin):
             raise PermissionDenied
         records = {record.history_id: record for record in services.deleted_assessments()}
         if request.method == "POST":
-            record = (
-                records.get(int(request.POST.get("history_id", "0") or 0))
-                if request.POST.get("history_id", "").isdigit()
-                else None
-            )
+            try:
+                record = records.get(int(request.POST.get("history_id", "")))
+            except ValueError:
+                record = None
             if record is None:
                 self.message_user(request, "That deleted assessment is not available to restore.", messages.ERROR)
             else:

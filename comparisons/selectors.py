@@ -326,15 +326,22 @@ def recent_changes(limit: int = 50) -> list[Change]:
     criteria and comparisons, and assessments of published frameworks on
     published criteria.
     """
-    framework_records = Framework.history.filter(is_published=True).order_by("-history_date")[:limit]
-    criterion_records = Criterion.history.filter(is_published=True).order_by("-history_date")[:limit]
+    # Each record must be of published content then, and its row still public now.
+    framework_records = Framework.history.filter(
+        is_published=True, id__in=Framework.objects.published().values("pk")
+    ).order_by("-history_date")[:limit]
+    criterion_records = Criterion.history.filter(
+        is_published=True, id__in=Criterion.objects.published().values("pk")
+    ).order_by("-history_date")[:limit]
     assessment_records = (
         Assessment.history.filter(framework__is_published=True, criterion__is_published=True)
         .select_related("framework", "criterion")
         .order_by("-history_date")[:limit]
     )
     comparison_records = list(
-        Comparison.history.filter(status=ComparisonStatus.PUBLISHED).order_by("-history_date")[:limit]
+        Comparison.history.filter(
+            status=ComparisonStatus.PUBLISHED, id__in=Comparison.objects.published().values("pk")
+        ).order_by("-history_date")[:limit]
     )
     live_comparisons = {c.pk: c for c in published_comparisons().filter(pk__in=[r.id for r in comparison_records])}
 

@@ -4,6 +4,8 @@ Every write goes through Model.save(), never queryset.update(), so each one
 is recorded in the content's history.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -58,9 +60,18 @@ def unpublish(comparison) -> None:
     comparison.save()
 
 
+# Sources deleted with their assessment are recorded within this window of its deletion.
+CASCADE_WINDOW = datetime.timedelta(seconds=5)
+
+
 def deleted_assessments():
-    """The last record of each assessment that was deleted and has not been restored."""
-    records = Assessment.history.filter(history_type="-").select_related("framework", "criterion")
+    """The last record of each deleted assessment that can be restored: not restored yet, and
+    its framework and criterion still exist."""
+    records = Assessment.history.filter(
+        history_type="-",
+        framework_id__in=Framework.objects.values("pk"),
+        criterion_id__in=Criterion.objects.values("pk"),
+    ).select_related("framework", "criterion")
     live = set(Assessment.objects.values_list("pk", flat=True))
     latest = {}
     for record in records.order_by("-history_date"):
@@ -72,6 +83,11 @@ def deleted_assessments():
 @transaction.atomic
 def restore_assessment(record) -> Assessment:
     """Bring back a deleted assessment as it was, with its sources and extensions."""
+    if (
+        not Framework.objects.filter(pk=record.framework_id).exists()
+        or not Criterion.objects.filter(pk=record.criterion_id).exists()
+    ):
+        raise ValidationError("Its framework or criterion has been deleted too; restore that first.")
     if Assessment.objects.filter(framework_id=record.framework_id, criterion_id=record.criterion_id).exists():
         raise ValidationError("This framework already has a new assessment for that criterion.")
     assessment = record.instance
@@ -79,7 +95,13 @@ def restore_assessment(record) -> Assessment:
     # The deletion record carries no many-to-many rows; the version before it does.
     linked = record.prev_record if record.prev_record is not None else record
     assessment.extensions.set([link.extension_id for link in linked.extensions.all()])
-    gone = Source.history.filter(assessment_id=record.id, history_type="-").order_by("position", "history_date")
+    # Only the sources deleted along with it; ones removed on purpose earlier stay removed.
+    gone = Source.history.filter(
+        assessment_id=record.id,
+        history_type="-",
+        history_date__gte=record.history_date - CASCADE_WINDOW,
+        history_date__lte=record.history_date + CASCADE_WINDOW,
+    ).order_by("position", "history_date")
     for source in {source.id: source for source in gone}.values():
         Source.objects.create(assessment=assessment, title=source.title, url=source.url, position=source.position)
     return assessment

@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 
 from comparisons import services
 from comparisons.dataset import export_dataset, import_dataset
-from comparisons.models import Assessment, Framework
+from comparisons.models import Assessment, Framework, Source
 
 from .factories import ComparisonFactory, FrameworkFactory
 
@@ -229,3 +229,97 @@ def test_a_stale_save_is_refused_by_the_model_itself(flask_forms):
         stale.save()
 
     assert Assessment.objects.get(pk=flask_forms.pk).summary == "First"
+
+
+def resubmit(response):
+    """What a browser sends back for an admin change page submitted as rendered, inlines included."""
+    from django.forms import MultiWidget
+
+    data = {}
+
+    def add(form):
+        for field in form:
+            value = field.value()
+            if value is None or value is False or value == "":
+                continue
+            if isinstance(field.field.widget, MultiWidget):
+                for index, part in enumerate(field.field.widget.decompress(value)):
+                    data[f"{field.html_name}_{index}"] = "" if part is None else str(part)
+            elif value is True:
+                data[field.html_name] = "on"
+            elif isinstance(value, list | tuple):
+                data[field.html_name] = [str(item) for item in value]
+            else:
+                data[field.html_name] = str(value)
+
+    add(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        add(formset.management_form)
+        for form in formset.forms:
+            add(form)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("url", "model", "lookup"),
+    [
+        ("/admin/comparisons/framework/{pk}/change/", Framework, {"slug": "flask"}),
+        ("/admin/comparisons/comparison/{pk}/change/", "comparison", {"slug": "flask-vs-django"}),
+        (
+            "/admin/comparisons/assessment/{pk}/change/",
+            Assessment,
+            {"framework__slug": "flask", "criterion__slug": "forms"},
+        ),
+    ],
+)
+def test_every_change_page_saves_as_rendered(editor_client, seeded, url, model, lookup):
+    from comparisons.models import Comparison
+
+    model = Comparison if model == "comparison" else model
+    obj = model.objects.get(**lookup)
+    page = url.format(pk=obj.pk)
+
+    response = editor_client.post(page, resubmit(editor_client.get(page)))
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    obj.refresh_from_db()
+    assert obj.version == 2
+
+
+def test_the_deleted_list_survives_odd_input_and_skips_rows_that_cannot_come_back(editor_client, flask_forms):
+    flask_forms.delete()
+    Assessment.objects.filter(framework__slug="django", criterion__slug="forms").delete()
+    from comparisons.models import Criterion
+
+    Criterion.objects.filter(slug="forms").delete()
+
+    assert editor_client.post("/admin/comparisons/assessment/deleted/", {"history_id": "²"}).status_code == 302
+    assert list(editor_client.get("/admin/comparisons/assessment/deleted/").context["records"]) == []
+
+
+def test_a_source_removed_on_purpose_stays_removed_after_a_restore(editor_client, flask_forms):
+    kept, removed = list(flask_forms.sources.all())
+    removed_id = removed.pk
+    removed.delete()
+    past = timezone.now() - datetime.timedelta(minutes=5)
+    Source.history.filter(id=removed_id, history_type="-").update(history_date=past)
+    flask_forms.delete()
+
+    [record] = editor_client.get("/admin/comparisons/assessment/deleted/").context["records"]
+    editor_client.post("/admin/comparisons/assessment/deleted/", {"history_id": record.history_id})
+
+    restored = Assessment.objects.get(framework__slug="flask", criterion__slug="forms")
+    assert list(restored.sources.values_list("url", flat=True)) == [kept.url]
+
+
+def test_withdrawn_content_leaves_the_changelog(client, seeded):
+    flask = Framework.objects.get(slug="flask")
+    flask.summary = "Changed while public"
+    flask.save()
+    assert "Framework: Flask" in client.get("/changes/").content.decode()
+
+    flask.is_published = False
+    flask.save()
+
+    assert "Framework: Flask" not in client.get("/changes/").content.decode()

@@ -62,3 +62,16 @@ def test_a_comparison_point_added_with_add_another_gets_a_live_preview(seeded_li
     new_row.locator(".markdownx-preview em").wait_for(timeout=10_000)
     assert new_row.locator(".markdownx-preview em").inner_text() == "wins"
     assert page.console_errors == []
+
+
+def test_pages_with_inlines_save_as_shown(seeded_live, live_server, logged_in_page):
+    page = logged_in_page
+    framework = Framework.objects.get(slug="flask")
+    page.goto(f"{live_server.url}/admin/comparisons/framework/{framework.pk}/change/")
+
+    page.click("input[name=_save]")
+
+    page.wait_for_url(f"{live_server.url}/admin/comparisons/framework/")
+    framework.refresh_from_db()
+    assert framework.version == 2
+    assert page.console_errors == []
