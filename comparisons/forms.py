@@ -146,6 +146,7 @@ class ProblemReportForm(forms.ModelForm):
         fields = ["message", "source_url", "email"]
         widgets = {"message": forms.Textarea(attrs={"rows": 5})}
         labels = {"message": "What is wrong?", "email": "Your email (optional)"}
+        help_texts = {"message": "Which statement, and what is right instead."}
 
     def is_spam(self) -> bool:
         return bool(self.cleaned_data.get("website"))
