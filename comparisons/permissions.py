@@ -3,7 +3,7 @@
 from django.contrib.auth.mixins import UserPassesTestMixin
 from django.urls import reverse_lazy
 
-CONTENT_APP = "comparisons"
+from .roles import CONTENT_APP
 
 
 def can_edit_content(user) -> bool:

@@ -118,9 +118,13 @@ def record_missing_history(reason: str = "Loaded from a fixture") -> int:
     return created
 
 
-def revert_to(record):
-    """Make a history record's version the current one again (recorded as a new change)."""
+def revert_to(record, read_version: int):
+    """Make a history record's values current again (recorded as a new change).
+
+    `read_version` is the version the caller saw when choosing to revert; if the
+    row changed since, the save raises StaleVersion instead of undoing that change.
+    """
     instance = record.instance
-    instance.version = type(instance).current_version(instance.pk) or instance.version
+    instance.version = read_version
     instance.save()
     return instance

@@ -92,7 +92,7 @@ def test_reverting_restores_an_earlier_version(editor_client, flask_forms):
     flask_forms.save()
     earlier = flask_forms.history.filter(summary=original).first()
 
-    services.revert_to(earlier)
+    services.revert_to(earlier, read_version=flask_forms.version)
 
     flask_forms.refresh_from_db()
     assert flask_forms.summary == original
