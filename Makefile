@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint format check clean
+.PHONY: run serve test lint format check bench clean
 
 ## run: set up everything needed and serve the site on http://127.0.0.1:8000/ (debug mode)
 run: $(VENV)/.runtime-installed .env
@@ -15,6 +15,13 @@ run: $(VENV)/.runtime-installed .env
 	$(BIN)/python manage.py ensure_local_admin
 	@echo "Site: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## serve: production mode — gunicorn, WhiteNoise, settings from the real environment only (no .env
+##        unless DJANGO_ENV_FILE names one). Needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS; see README.
+serve: $(VENV)/.runtime-installed
+	DJANGO_ENV_FILE=$${DJANGO_ENV_FILE:-/dev/null} $(BIN)/python manage.py migrate --noinput
+	DJANGO_ENV_FILE=$${DJANGO_ENV_FILE:-/dev/null} $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DJANGO_ENV_FILE=$${DJANGO_ENV_FILE:-/dev/null} $(BIN)/gunicorn comparesite.wsgi --config comparesite/gunicorn.conf.py
 
 ## test: install the dev requirements if needed and run the whole pytest suite
 test: $(VENV)/.dev-installed
@@ -32,10 +39,11 @@ format: $(VENV)/.dev-installed
 
 ## check: migrations match the models, Django's system checks pass with production settings,
 ##        and the OpenAPI schema validates without warnings
-CHECK_ENV := DJANGO_DEBUG=0 DJANGO_SECRET_KEY=check-only-not-a-real-key DJANGO_ENV_FILE=/dev/null
+CHECK_ENV := DJANGO_DEBUG=0 DJANGO_ALLOWED_HOSTS=compare.example.org DJANGO_SECRET_KEY=check-only-$$(printf '%060d' 0)-not-a-real-key DJANGO_ENV_FILE=/dev/null
 check: $(VENV)/.runtime-installed
 	$(CHECK_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(CHECK_ENV) $(BIN)/python manage.py check --fail-level WARNING
+	$(CHECK_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
 	$(CHECK_ENV) $(BIN)/python manage.py spectacular --validate --fail-on-warn --file /dev/null
 
 clean:

@@ -7,9 +7,11 @@ environment variables always win over it. `.env.example` lists every variable.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from dotenv import load_dotenv
 
@@ -88,21 +90,33 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "comparisons",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from WhiteNoise, before any other work.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # One structured log line per request (method, path, status, duration, queries, cache).
+    "comparesite.middleware.RequestLogMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETag on every GET response and 304 for If-None-Match / If-Modified-Since.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Readers' GET requests answered from the shared cache (see comparisons/caching.py);
+    # inside ConditionalGet so cached responses still become 304s.
+    "comparisons.caching.ReaderCacheMiddleware",
+    # Content-Security-Policy, inside the reader cache so a view's own policy is stored with its response.
+    "csp.middleware.CSPMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records which user made each change in the content's history.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Locks out repeated failed logins (django-axes); must come last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "comparesite.urls"
@@ -136,6 +150,31 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The shared cache: Redis when REDIS_URL is set (production, and required for
+# more than one app process), otherwise a per-process local-memory cache.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "comparesite"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "comparesite"}}
+
+# Readers' responses (anonymous GETs of public pages and the API) are cached for
+# this many seconds under a key that includes the content version, which every
+# content change replaces (comparisons/caching.py). 0 turns it off. On by
+# default only with Redis: with a per-process cache, one worker's edit could not
+# invalidate another worker's copy.
+READER_CACHE_SECONDS = env_int("READER_CACHE_SECONDS", 600 if REDIS_URL else 0)
+# How long a CDN or reverse proxy may serve a public page without asking again
+# (s-maxage). 0, the default, makes it revalidate every time (cheap: ETag → 304),
+# so readers never see a page older than the last edit.
+CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 0)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -151,6 +190,17 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
+# Without debug, static files are served by WhiteNoise from STATIC_ROOT under
+# content-hashed names with gzip and Brotli copies (run `collectstatic` first;
+# `make serve` does), cached by browsers and CDNs for a year.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 
 # Images uploaded through the Markdown editor. Served by Django only in debug
 # mode; in production the web server or object storage serves this folder.
@@ -169,6 +219,98 @@ EDITOR_UPLOAD_MAX_BYTES = env_int("EDITOR_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 EDITOR_UPLOAD_MAX_PIXELS = env_int("EDITOR_UPLOAD_MAX_PIXELS", 25_000_000)
 
 LOGIN_URL = "admin:login"
+
+# Where the admin lives; change it to keep password-guessing bots off the usual path.
+ADMIN_PATH = env_str("DJANGO_ADMIN_PATH", "admin").strip("/") + "/"
+if ADMIN_PATH == "/":
+    raise ImproperlyConfigured("DJANGO_ADMIN_PATH must name a path such as 'admin' or 'editors/admin'.")
+
+# --- Running on the open internet -------------------------------------------
+# Number of reverse proxies (load balancer, CDN edge) in front of the app. Each
+# appends the address it saw to X-Forwarded-For; the client's own address is
+# read that many entries from the end. 0 means clients connect directly.
+NUM_PROXIES = env_int("DJANGO_NUM_PROXIES", 0)
+# Behind a TLS-terminating proxy that sets X-Forwarded-Proto (and strips it from
+# clients' requests), set DJANGO_SECURE_PROXY_SSL_HEADER=1 so Django knows the
+# request came over HTTPS.
+if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Redirect plain HTTP to HTTPS; turn off when the proxy already does it.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+# HTTPS-only for a year, subdomains included, once the site has been served over HTTPS.
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Cookies: never sent over plain HTTP outside debug, out of reach of scripts
+# (the Markdown editor reads the CSRF token from its form instead), and not
+# sent with cross-site subrequests.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+
+# Content Security Policy (django-csp): scripts and styles only from the site's
+# own files; no inline script anywhere, the admin, the Markdown editor and the
+# API docs included. Images may come from https (Markdown may show them).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "https:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+if DEBUG:
+    # Django's debug pages use inline code: in debug the policy only reports.
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = CONTENT_SECURITY_POLICY
+    CONTENT_SECURITY_POLICY = None
+
+# Password guessing: django-axes locks a username + address pair out for a
+# while after repeated failed logins (answering 429).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "comparesite.middleware.client_ip"
+AXES_VERBOSE = False
+
+# Logging: one JSON object per line on stderr (text in debug), with a line per
+# request from comparesite.middleware.RequestLogMiddleware.
+LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be 'json' or 'text', got {LOG_FORMAT!r}.")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    "root": {"handlers": ["stderr"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Replaced by the request log; Django's own line per request would repeat it.
+        "django.request": {"level": "ERROR"},
+        "django.server": {"level": "WARNING"},
+    },
+}
 
 # An assessment not reviewed for this many days shows a "needs review" badge.
 ASSESSMENT_STALE_AFTER_DAYS = env_int("ASSESSMENT_STALE_AFTER_DAYS", 365)
@@ -209,9 +351,8 @@ REST_FRAMEWORK = {
         # Readers' problem reports on the public site, per client address.
         "problem-reports": env_str("PROBLEM_REPORT_RATE", "5/hour"),
     },
-    # How many proxies sit in front of the app; throttling then reads the client's
-    # address from X-Forwarded-For. Leave unset when clients connect directly.
-    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0) or None,
+    # Throttling reads the client's address through the proxies counted above.
+    "NUM_PROXIES": NUM_PROXIES or None,
     "EXCEPTION_HANDLER": "comparisons.api.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "comparisons.api.schema.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",

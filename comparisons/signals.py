@@ -5,11 +5,13 @@ Connected in ComparisonsConfig.ready(). The derived-field handlers also run for 
 
 from collections import defaultdict
 
-from django.db.models.signals import m2m_changed, post_delete, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from simple_history.signals import pre_create_historical_record
 
-from .models import Comparison, Framework, RendersMarkdown, framework_set_key
+from .caching import content_changed
+from .models import Comparison, Framework, ProblemReport, RendersMarkdown, framework_set_key
+from .roles import CONTENT_APP
 
 
 @receiver(pre_save)
@@ -98,3 +100,21 @@ def name_the_changed_fields(sender, instance, history_instance, **kwargs):
         else:
             reason = f"Changed {', '.join(names)}" if names else "Saved (fields unchanged)"
     history_instance.history_change_reason = reason if len(reason) <= 100 else reason[:99] + "…"
+
+
+def is_public_content(model) -> bool:
+    """Rows readers may see: every model of the knowledge base and its history, but not readers' reports."""
+    return model._meta.app_label == CONTENT_APP and model is not ProblemReport
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def row_changed_invalidates_reader_cache(sender, instance, **kwargs):
+    if is_public_content(sender):
+        content_changed()
+
+
+@receiver(m2m_changed)
+def links_changed_invalidate_reader_cache(sender, instance, action, **kwargs):
+    if action.startswith("post_") and is_public_content(type(instance)):
+        content_changed()

@@ -21,6 +21,9 @@ ALLOWED_HOSTS = ["testserver", "localhost"]
 # Fast hashing: tests create many users and never need strong hashes.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
+# collectstatic is never run for tests; WhiteNoise gets an empty folder to watch.
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="comparesite-test-static-"))
+
 # Uploads never land in the project folder; tests that upload use their own folder.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="comparesite-test-media-"))
 
@@ -30,3 +33,15 @@ REST_FRAMEWORK = {
     **REST_FRAMEWORK,  # noqa: F405
     "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute", "problem-reports": "3/hour"},
 }
+
+# Tests speak plain HTTP to the test client; the redirect to HTTPS is tested on its own.
+SECURE_SSL_REDIRECT = False
+
+# The reader cache is on, as in production (a single test process shares its local-memory cache).
+READER_CACHE_SECONDS = 600
+
+# Logs of every request would drown pytest's output; the request log is tested on its own.
+LOGGING = {**LOGGING, "root": {"handlers": ["stderr"], "level": "WARNING"}}  # noqa: F405
+
+# Templates resolve static names without running collectstatic first.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405

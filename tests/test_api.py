@@ -435,9 +435,19 @@ def test_comparisons_are_read_only_through_the_api(editor_api, seeded):
 def test_anonymous_clients_are_throttled(api, seeded, monkeypatch):
     monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "100/minute"})
 
-    statuses = [api.get(f"{API}/tags/").status_code for _ in range(4)]
+    # Four different requests: each one reaches a view (none is a reader-cache hit).
+    statuses = [api.get(f"{API}/tags/?offset={offset}").status_code for offset in range(4)]
 
     assert statuses == [200, 200, 200, 429]
+
+
+def test_answers_from_the_reader_cache_do_not_count_against_the_throttle(api, seeded, monkeypatch):
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute", "user": "100/minute"})
+
+    responses = [api.get(f"{API}/tags/") for _ in range(4)]
+
+    assert [response.status_code for response in responses] == [200, 200, 200, 200]
+    assert [response["X-Cache"] for response in responses] == ["miss", "hit", "hit", "hit"]
 
 
 # -- HTTP caching -----------------------------------------------------------------------

@@ -352,11 +352,12 @@ def test_sitemap_lists_public_pages_only(client, seeded):
     assert "/frameworks/hidden/" not in xml
 
 
-def test_robots_txt_points_to_the_sitemap(client):
+def test_robots_txt_points_to_the_sitemap_and_keeps_the_admin_path_to_itself(client):
     response = client.get("/robots.txt")
 
     assert response["Content-Type"] == "text/plain"
-    assert "Disallow: /admin/" in response.content.decode()
+    assert "Disallow: /search/" in response.content.decode()
+    assert "admin" not in response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
 
 

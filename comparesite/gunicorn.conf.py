@@ -1,0 +1,28 @@
+"""gunicorn's settings for `make serve`, read from the environment like Django's.
+
+GUNICORN_BIND    address to listen on (default 127.0.0.1:8000; a load balancer reaches 0.0.0.0:PORT)
+WEB_CONCURRENCY  worker processes (default: two per CPU core, plus one)
+GUNICORN_FORWARDED_ALLOW_IPS  proxies whose X-Forwarded-* headers gunicorn believes (default 127.0.0.1)
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND") or "127.0.0.1:8000"
+workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
+worker_class = "sync"
+# Load Django once in the master, so workers share its memory pages and start fast.
+preload_app = True
+timeout = 30
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then, so a slow leak can never grow without bound.
+max_requests = 5000
+max_requests_jitter = 500
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS") or "127.0.0.1"
+# Requests are logged by Django (comparesite.middleware.RequestLogMiddleware) as JSON.
+accesslog = None
+errorlog = "-"
+loglevel = "info"
+# No control socket: it lives at one path per user, so two instances on one host would collide.
+control_socket_disable = True

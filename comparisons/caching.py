@@ -1,0 +1,135 @@
+"""The reader cache: whole responses for anonymous GET requests, invalidated by a content version.
+
+Readers far outnumber editors, and every public page and API response is a
+function of the URL, the Accept header and the content. So responses to readers
+are stored in the shared cache under a key that includes the *content version*:
+a random token that every content change replaces (`content_changed`, called
+from signals on every write path). Nothing is deleted on a change; the old
+entries are never asked for again and expire on their own.
+
+Who counts as a reader: a GET or HEAD request without a session cookie, a
+messages cookie or an Authorization header. Everyone else (editors previewing
+drafts, API clients with a token) gets a fresh response marked private.
+Responses that set a cookie (forms with a CSRF token) are never stored.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+
+CONTENT_VERSION_KEY = "content-version"
+
+
+def content_version() -> str:
+    version = cache.get(CONTENT_VERSION_KEY)
+    if version is None:
+        cache.add(CONTENT_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(CONTENT_VERSION_KEY)
+    return version
+
+
+def bump_content_version() -> None:
+    cache.set(CONTENT_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def content_changed() -> None:
+    """Invalidate every cached reader response, now and again when the transaction commits.
+
+    The second bump matters: a reader who reads the new version before the
+    commit still sees the old rows, and would store them under it.
+    """
+    bump_content_version()
+    transaction.on_commit(bump_content_version)
+
+
+def _personal_cookie_names() -> set[str]:
+    """Cookies whose presence means the response may be personal: a session, or messages to show."""
+    return {settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGE_COOKIE_NAME", "messages")}
+
+
+def _never_cached_prefixes() -> tuple[str, ...]:
+    return (f"/{settings.ADMIN_PATH}", "/markdownx/", "/healthz", "/api/auth/")
+
+
+def is_reader_request(request) -> bool:
+    """A request whose answer cannot depend on who sent it."""
+    return (
+        request.method in {"GET", "HEAD"}
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not _personal_cookie_names() & request.COOKIES.keys()
+    )
+
+
+def _cache_key(request) -> str:
+    # Pages ignore Accept; the API negotiates on it, so it is part of the key.
+    url = request.build_absolute_uri()
+    accept = request.META.get("HTTP_ACCEPT", "")
+    digest = hashlib.sha256(f"{url}\n{accept}".encode()).hexdigest()
+    return f"reader:{content_version()}:{digest}"
+
+
+def _is_storable(request, response) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.path.startswith(_never_cached_prefixes())
+        and "private" not in response.get("Cache-Control", "")
+        and "no-store" not in response.get("Cache-Control", "")
+    )
+
+
+def mark_public(response) -> None:
+    """Let browsers, proxies and CDNs keep the page, revalidating it (ETag → 304) as configured."""
+    if settings.CDN_CACHE_SECONDS:
+        patch_cache_control(response, public=True, max_age=0, s_maxage=settings.CDN_CACHE_SECONDS)
+    else:
+        patch_cache_control(response, public=True, no_cache=True)
+    # A proxy must not hand this reader's copy to an editor carrying a session cookie.
+    patch_vary_headers(response, ["Cookie"])
+
+
+def mark_private(response) -> None:
+    if "Cache-Control" not in response or "private" not in response["Cache-Control"]:
+        patch_cache_control(response, private=True, no_store=True)
+
+
+class ReaderCacheMiddleware:
+    """Answer readers from the cache; store what readers were answered; mark everything else private."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_reader_request(request):
+            response = self.get_response(request)
+            mark_private(response)
+            return response
+        if not settings.READER_CACHE_SECONDS:
+            response = self.get_response(request)
+            if _is_storable(request, response):
+                mark_public(response)
+            return response
+
+        key = _cache_key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status, headers=headers)
+            response["X-Cache"] = "hit"
+            return response
+
+        response = self.get_response(request)
+        if _is_storable(request, response):
+            mark_public(response)
+            set_response_etag(response)
+            cache.set(
+                key, (response.status_code, dict(response.items()), response.content), settings.READER_CACHE_SECONDS
+            )
+            response["X-Cache"] = "miss"
+        return response
