@@ -113,3 +113,23 @@ def build_matrix(frameworks: int, criteria: int):
             SourceFactory(assessment=AssessmentFactory(framework=framework, criterion=criterion))
     ComparisonFactory(frameworks=framework_rows[:2])
     return framework_rows, criterion_rows
+
+
+def assessment_change_data(assessment, **changes):
+    """What the admin's change form posts for this assessment, with `changes` applied."""
+    data = {
+        "framework": assessment.framework_id,
+        "criterion": assessment.criterion_id,
+        "support_level": "built_in",
+        "summary": assessment.summary,
+        "details": assessment.details,
+        "extensions": list(assessment.extensions.values_list("pk", flat=True)),
+        "last_reviewed": assessment.last_reviewed.isoformat(),
+        "loaded_version": assessment.version,
+        "sources-TOTAL_FORMS": "0",
+        "sources-INITIAL_FORMS": "0",
+        "sources-MIN_NUM_FORMS": "0",
+        "sources-MAX_NUM_FORMS": "1000",
+    }
+    data.update(changes)
+    return data

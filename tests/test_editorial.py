@@ -12,7 +12,7 @@ from comparisons import services
 from comparisons.dataset import export_dataset, import_dataset
 from comparisons.models import Assessment, Framework, Source
 
-from .factories import ComparisonFactory, FrameworkFactory
+from .factories import ComparisonFactory, FrameworkFactory, assessment_change_data
 
 pytestmark = pytest.mark.django_db
 
@@ -20,25 +20,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def flask_forms(seeded):
     return Assessment.objects.get(framework__slug="flask", criterion__slug="forms")
-
-
-def assessment_change_data(assessment, **changes):
-    data = {
-        "framework": assessment.framework_id,
-        "criterion": assessment.criterion_id,
-        "support_level": "built_in",
-        "summary": assessment.summary,
-        "details": assessment.details,
-        "extensions": list(assessment.extensions.values_list("pk", flat=True)),
-        "last_reviewed": assessment.last_reviewed.isoformat(),
-        "loaded_version": assessment.version,
-        "sources-TOTAL_FORMS": "0",
-        "sources-INITIAL_FORMS": "0",
-        "sources-MIN_NUM_FORMS": "0",
-        "sources-MAX_NUM_FORMS": "1000",
-    }
-    data.update(changes)
-    return data
 
 
 def test_an_admin_edit_is_recorded_with_who_and_which_fields(editor_client, editor, flask_forms):
