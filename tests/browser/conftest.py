@@ -55,6 +55,13 @@ def page(browser, request):
         if response.status >= 400:
             page.console_errors.append(f"{response.status} {response.url}")
 
+    # Content-Security-Policy violations, reported by the page itself as they happen.
+    page.csp_violations = []
+    context.expose_function("reportCspViolation", lambda violation: page.csp_violations.append(violation))
+    context.add_init_script(
+        "document.addEventListener('securitypolicyviolation', event =>"
+        " window.reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI}`));"
+    )
     page.on("console", on_console)
     page.on("response", on_response)
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
