@@ -11,17 +11,25 @@ not written, so importing the same file twice changes nothing.
 
 import datetime
 import json
+import multiprocessing
+import os
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import jsonschema
+import jsonschema_rs
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from .caching import content_changed
 from .choices import ComparisonStatus
+from .markdown import render_markdown
 from .models import (
     Assessment,
     Comparison,
@@ -178,7 +186,16 @@ class DatasetInvalid(Exception):
         self.report = report
 
 
+@cache
+def _fast_schema_validator():
+    return jsonschema_rs.validator_for(json_schema())
+
+
 def _schema_errors(data) -> list[tuple[str, str]]:
+    # A sound file (the usual case) is confirmed by the Rust validator in milliseconds; only
+    # a file with problems goes through jsonschema, whose errors name paths and limits.
+    if _fast_schema_validator().is_valid(data):
+        return []
     validator = jsonschema.Draft202012Validator(json_schema())
     errors = sorted(validator.iter_errors(data), key=lambda error: error.json_path)
     return [(error.json_path, _describe(error)) for error in errors]
@@ -410,25 +427,7 @@ def _write(data: dict, report: ImportReport) -> None:
         values |= {"group": lookup("criterion_groups", CriterionGroup, row["group"]), "is_published": True}
         criterion, _ = upserter.upsert("criteria", f"$.criteria[{i}]", Criterion, {"slug": row["slug"]}, values)
         remember("criteria", criterion)
-    for i, row in enumerate(data["assessments"]):
-        path = f"$.assessments[{i}]"
-        framework = lookup("frameworks", Framework, row["framework"])
-        criterion = lookup("criteria", Criterion, row["criterion"])
-        values = {
-            "support_level": row["support_level"],
-            "summary": row["summary"],
-            "details": row["details"],
-            "last_reviewed": parse_date(row["last_reviewed"]),
-        }
-        if framework.pk is None or criterion.pk is None:
-            continue  # its framework or criterion failed validation; that is reported already
-        assessment, _ = upserter.upsert(
-            "assessments", path, Assessment, {"framework": framework, "criterion": criterion}, values
-        )
-        extensions = [lookup("extensions", Extension, slug) for slug in row["extensions"]]
-        if upserter.set_many(assessment, "extensions", extensions):
-            report.count(report.updated, "assessment_extensions")
-        _sync_sources(assessment, row["sources"], report, path)
+    _write_assessments(data["assessments"], report, lookup)
     for i, row in enumerate(data["comparisons"]):
         path = f"$.comparisons[{i}]"
         values = {k: row[k] for k in ("title", "tldr", "introduction", "conclusion")} | {
@@ -442,46 +441,364 @@ def _write(data: dict, report: ImportReport) -> None:
         comparison.submitted_frameworks = frameworks  # what ComparisonPoint.clean checks edges against
         if comparison.pk is None:
             continue
-        for j, point in enumerate(row["points"]):
-            edge_framework = (
-                lookup("frameworks", Framework, point["edge_framework"]) if point["edge_framework"] else None
-            )
-            values = {
-                "key_difference": point["key_difference"],
-                "edge": point["edge"],
-                "edge_framework": edge_framework,
-                "position": point["position"],
-            }
-            upserter.upsert(
-                "comparison_points",
-                f"{path}.points[{j}]",
-                ComparisonPoint,
-                {"comparison": comparison, "criterion": lookup("criteria", Criterion, point["criterion"])},
-                values,
-            )
+        _write_points(comparison, row["points"], path, report, lookup)
 
 
-def _sync_sources(assessment, sources, report, path):
-    if assessment.pk is None:
+# -- the many rows: assessments and comparison points, written in bulk ------------------
+
+# Below this many Markdown fields to render, a pool of processes costs more than it saves.
+PARALLEL_RENDER_THRESHOLD = 2_000
+BULK_BATCH_SIZE = 1_000
+# Assessment fields an import sets, with the words a history record uses for them.
+ASSESSMENT_FIELDS = {
+    "support_level": "support level",
+    "summary": "summary",
+    "details": "details",
+    "last_reviewed": "last reviewed",
+}
+SOURCE_FIELDS = {name: Source._meta.get_field(name) for name in ("title", "url")}
+POINT_FIELDS = {
+    "key_difference": "key difference",
+    "edge": "edge",
+    "edge_framework": "edge framework",
+    "position": "position",
+}
+
+
+def _render_jobs(jobs: list[tuple[str, str]]) -> list[str]:
+    return [render_markdown(source, id_prefix=id_prefix) for source, id_prefix in jobs]
+
+
+class MarkdownRenderer:
+    """Fills the `*_html` fields of unsaved rows, on the other CPU cores while the import goes on.
+
+    Rendering is the slow part of a large import (Python-Markdown needs most of
+    a millisecond per field) and needs nothing but the text, so forked workers
+    render each batch handed to `add()` while this process checks and writes
+    other batches; the callable `add()` returns waits for the batch's HTML and
+    fills it in. Each row's heading-id prefix is the one a save would give it.
+    Small imports render in this process.
+    """
+
+    def __init__(self, *, parallel: bool):
+        workers = os.cpu_count() or 1
+        self.pool = None
+        if parallel and workers > 1:
+            # Forked workers inherit the loaded code and never touch the database connection.
+            self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+    def add(self, instances):
+        jobs, targets = [], []
+        for instance in instances:
+            owner = "-".join(instance.natural_key())
+            for source, html in instance.markdown_fields.items():
+                jobs.append((getattr(instance, source), f"md-{owner}-{source}-"))
+                targets.append((instance, html))
+        if self.pool is None or not jobs:
+            results = _render_jobs(jobs)
+            return lambda: self._assign(targets, results)
+        future = self.pool.submit(_render_jobs, jobs)
+        return lambda: self._assign(targets, future.result())
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+    @staticmethod
+    def _assign(targets, results) -> None:
+        for (instance, html), rendered in zip(targets, results, strict=True):
+            setattr(instance, html, rendered)
+
+
+@dataclass
+class _Pending:
+    """Rows of one model checked and ready to be written together."""
+
+    created: list = field(default_factory=list)
+    changed: list = field(default_factory=list)
+    # id(instance) -> names of the fields that changed, for its history record
+    reasons: dict = field(default_factory=dict)
+
+
+def _prepare(model, kind, pending, report, path, instance, before, values, *, exclude) -> bool:
+    """Apply `values` to a new or stored row and check its fields; False if it has errors."""
+    for name, value in values.items():
+        setattr(instance, name, value)
+    try:
+        # Uniqueness was checked for the whole file, and the foreign keys point at rows in hand.
+        instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            report.errors.extend((f"{path}.{name}" if name != "__all__" else path, m) for m in messages)
+        return False
+    if before is None:
+        pending.created.append(instance)
+        instance._change_reason = "Added"
+        report.count(report.created, kind)
+        return True
+    changed = [name for name in values if getattr(instance, name) != before[name]]
+    if changed:
+        pending.changed.append(instance)
+        pending.reasons[id(instance)] = changed
+        report.count(report.updated, kind)
+    else:
+        report.count(report.unchanged, kind)
+    return True
+
+
+def _changed_in_words(model_fields: dict, names) -> str:
+    reason = "Changed " + ", ".join(model_fields.get(name, name) for name in names)
+    return reason if len(reason) <= 100 else reason[:99] + "…"
+
+
+def _needs_rendering(pending) -> list:
+    """The rows of `pending` whose HTML must be rendered anew."""
+    return pending.created + [row for row in pending.changed if _renders(row, pending.reasons[id(row)])]
+
+
+def _save_pending(model, pending, fields, words) -> None:
+    """Insert the new rows and update the changed ones (version + 1); their HTML is rendered already."""
+    model.objects.bulk_create(pending.created, batch_size=BULK_BATCH_SIZE)
+    now = timezone.now()
+    for instance in pending.changed:
+        instance.version += 1
+        instance.updated_at = now
+        instance._change_reason = _changed_in_words(words, pending.reasons[id(instance)])
+    html_fields = list(model.markdown_fields.values())
+    update_fields = [*fields, *html_fields, "version", "updated_at"]
+    model.objects.bulk_update(pending.changed, update_fields, batch_size=BULK_BATCH_SIZE)
+
+
+def _renders(instance, changed_names) -> bool:
+    return any(name in instance.markdown_fields for name in changed_names)
+
+
+def _record_history(model, created, changed, m2m=None):
+    """History records for bulk-written rows, as a save would have made them (with m2m snapshots)."""
+    records = []
+    for rows, update in ((created, False), (changed, True)):
+        if rows:
+            records += model.history.bulk_history_create(rows, batch_size=BULK_BATCH_SIZE, update=update)
+    if m2m is None or not records:
         return
+    field_name, through = m2m
+    history_model = model.history.model
+    m2m_history = history_model._meta.get_field(f"{history_model._meta.model_name}_{field_name}").related_model
+    own = model._meta.model_name
+    links = defaultdict(list)
+    ids = [record.id for record in records]
+    for link in through.objects.filter(**{f"{own}_id__in": ids}):
+        links[getattr(link, f"{own}_id")].append(link)
+    m2m_history.objects.bulk_create(
+        [
+            m2m_history(
+                history=record, **{column.attname: getattr(link, column.attname) for column in through._meta.fields}
+            )
+            for record in records
+            for link in links[record.id]
+        ],
+        batch_size=BULK_BATCH_SIZE,
+    )
+
+
+@dataclass
+class _AssessmentBatch:
+    """One framework's assessments, checked: what to insert, update and relink."""
+
+    pending: _Pending = field(default_factory=_Pending)
+    # (assessment, what it should link to) for rows whose extensions or sources differ from the file
+    extension_changes: list = field(default_factory=list)
+    source_changes: list = field(default_factory=list)
+    rendered: object = None  # waits for the batch's HTML (MarkdownRenderer.add)
+
+
+def _write_assessments(rows, report, lookup) -> None:
+    """Upsert every assessment of the file, one framework's cells at a time.
+
+    A pipeline: while the workers render batch k, this process checks batch
+    k + 1 and writes batch k - 1. After the first problem nothing more is
+    written (the transaction is rolled back), but checking goes on so that the
+    report names every problem.
+    """
+    by_framework = defaultdict(list)
+    for i, row in enumerate(rows):
+        by_framework[row["framework"]].append((i, row))
+    renderer = MarkdownRenderer(parallel=len(rows) >= PARALLEL_RENDER_THRESHOLD)
+    written, previous = False, None
+    try:
+        for framework_slug, framework_rows in by_framework.items():
+            batch = _check_assessments(framework_slug, framework_rows, report, lookup)
+            if batch is None or report.errors:
+                continue
+            batch.rendered = renderer.add(_needs_rendering(batch.pending))
+            if previous is not None:
+                written |= _write_assessment_batch(previous)
+            previous = batch
+        if previous is not None and not report.errors:
+            written |= _write_assessment_batch(previous)
+    finally:
+        renderer.close()
+    if written:
+        content_changed()  # bulk writes send no signals
+
+
+def _check_assessments(framework_slug, framework_rows, report, lookup) -> _AssessmentBatch | None:
+    """Compare one framework's assessments in the file with the stored ones (locked); write nothing."""
+    framework = lookup("frameworks", Framework, framework_slug)
+    if framework.pk is None:
+        return None  # the framework failed validation; that is reported already
+    batch = _AssessmentBatch()
+    stored = (
+        Assessment.objects.select_for_update(of=("self",))
+        .filter(framework=framework)
+        .select_related("criterion")
+        .prefetch_related("extensions", Prefetch("sources", queryset=Source.objects.order_by("position", "id")))
+    )
+    stored = {assessment.criterion.slug: assessment for assessment in stored}
+    for i, row in framework_rows:
+        path = f"$.assessments[{i}]"
+        criterion = lookup("criteria", Criterion, row["criterion"])
+        if criterion.pk is None:
+            continue
+        instance = stored.get(row["criterion"])
+        before = None
+        if instance is None:
+            instance = Assessment(framework=framework, criterion=criterion)
+            current_extensions, current_sources = set(), []
+        else:
+            before = {name: getattr(instance, name) for name in ASSESSMENT_FIELDS}
+            current_extensions = {extension.pk for extension in instance.extensions.all()}
+            current_sources = [(source.title, source.url) for source in instance.sources.all()]
+        values = {
+            "support_level": row["support_level"],
+            "summary": row["summary"],
+            "details": row["details"],
+            "last_reviewed": parse_date(row["last_reviewed"]),
+        }
+        exclude = ["framework", "criterion", "extensions"]
+        if not _prepare(
+            Assessment, "assessments", batch.pending, report, path, instance, before, values, exclude=exclude
+        ):
+            continue
+        wanted_extensions = {lookup("extensions", Extension, slug).pk for slug in row["extensions"]}
+        if wanted_extensions != current_extensions:
+            batch.extension_changes.append((instance, wanted_extensions))
+            report.count(report.updated, "assessment_extensions")
+        wanted_sources = _checked_sources(row["sources"], report, path)
+        if wanted_sources is not None and wanted_sources != current_sources:
+            batch.source_changes.append((instance, wanted_sources))
+            report.count(report.updated, "sources")
+    return batch
+
+
+def _write_assessment_batch(batch: _AssessmentBatch) -> bool:
+    """Write one checked batch once its HTML is rendered; True if anything was written."""
+    batch.rendered()
+    _save_pending(Assessment, batch.pending, list(ASSESSMENT_FIELDS), ASSESSMENT_FIELDS)
+    _replace_extensions(batch.extension_changes)
+    _replace_sources(batch.source_changes)
+    _record_assessment_history(batch.pending, batch.extension_changes, batch.source_changes)
+    return bool(batch.pending.created or batch.pending.changed)
+
+
+def _record_assessment_history(pending, extension_changes, source_changes) -> None:
+    # A stored row whose only change is its extensions or sources gets a history record too.
+    links_changed = defaultdict(list)
+    created = {id(instance) for instance in pending.created}
+    for name, changes in (("extensions", extension_changes), ("sources", source_changes)):
+        for instance, _ in changes:
+            links_changed[id(instance)].append(name)
+            if id(instance) not in created and id(instance) not in pending.reasons:
+                pending.reasons[id(instance)] = []
+                pending.changed.append(instance)
+    for instance in pending.changed:
+        names = [*pending.reasons[id(instance)], *links_changed[id(instance)]]
+        instance._change_reason = _changed_in_words(ASSESSMENT_FIELDS, names)
+    _record_history(Assessment, pending.created, pending.changed, m2m=("extensions", Assessment.extensions.through))
+
+
+def _checked_sources(sources, report, path):
     wanted = [(source["title"], source["url"]) for source in sources]
+    errors_before = len(report.errors)
     urls = [url for _, url in wanted]
     for j, url in enumerate(urls):
         if url in urls[:j]:
             report.errors.append((f"{path}.sources[{j}].url", "Each source URL may appear only once."))
-    current = list(assessment.sources.order_by("position", "id").values_list("title", "url"))
-    for j, (title, url) in enumerate(wanted):
-        try:
-            Source(assessment=assessment, title=title, url=url, position=j).full_clean(validate_constraints=False)
-        except ValidationError as error:
-            for name, messages in error.message_dict.items():
-                report.errors.extend((f"{path}.sources[{j}].{name}", message) for message in messages)
-    if wanted == current or report.errors:
+    for j, source in enumerate(sources):
+        for name in ("title", "url"):
+            # The fields' own checks, without building a row for each source.
+            try:
+                SOURCE_FIELDS[name].clean(source[name], None)
+            except ValidationError as error:
+                report.errors.extend((f"{path}.sources[{j}].{name}", message) for message in error.messages)
+    return wanted if len(report.errors) == errors_before else None
+
+
+def _replace_extensions(changes: list) -> None:
+    through = Assessment.extensions.through
+    through.objects.filter(assessment_id__in=[instance.pk for instance, _ in changes]).delete()
+    through.objects.bulk_create(
+        [through(assessment_id=a.pk, extension_id=e) for a, wanted in changes for e in sorted(wanted)],
+        batch_size=BULK_BATCH_SIZE,
+    )
+
+
+def _replace_sources(changes: list) -> None:
+    Source.objects.filter(assessment__in=[instance.pk for instance, _ in changes]).delete()
+    created = Source.objects.bulk_create(
+        [
+            Source(assessment=instance, title=title, url=url, position=j)
+            for instance, wanted in changes
+            for j, (title, url) in enumerate(wanted)
+        ],
+        batch_size=BULK_BATCH_SIZE,
+    )
+    Source.history.bulk_history_create(created, batch_size=BULK_BATCH_SIZE, default_change_reason="Added")
+
+
+def _write_points(comparison, rows, path, report, lookup) -> None:
+    """Upsert a comparison's key differences, in bulk."""
+    if comparison.pk is None:
         return
-    assessment.sources.all().delete()
-    for j, (title, url) in enumerate(wanted):
-        Source.objects.create(assessment=assessment, title=title, url=url, position=j)
-    report.count(report.updated, "sources")
+    pending = _Pending()
+    stored = {
+        point.criterion.slug: point
+        for point in ComparisonPoint.objects.select_for_update(of=("self",))
+        .filter(comparison=comparison)
+        .select_related("criterion")
+    }
+    for j, row in enumerate(rows):
+        instance = stored.get(row["criterion"])
+        before = None
+        if instance is None:
+            instance = ComparisonPoint(comparison=comparison, criterion=lookup("criteria", Criterion, row["criterion"]))
+        else:
+            before = {name: getattr(instance, name) for name in POINT_FIELDS}
+        values = {
+            "key_difference": row["key_difference"],
+            "edge": row["edge"],
+            "edge_framework": lookup("frameworks", Framework, row["edge_framework"]) if row["edge_framework"] else None,
+            "position": row["position"],
+        }
+        exclude = ["comparison", "criterion", "edge_framework"]
+        _prepare(
+            ComparisonPoint,
+            "comparison_points",
+            pending,
+            report,
+            f"{path}.points[{j}]",
+            instance,
+            before,
+            values,
+            exclude=exclude,
+        )
+    if report.errors:
+        return
+    MarkdownRenderer(parallel=False).add(_needs_rendering(pending))()
+    _save_pending(ComparisonPoint, pending, list(POINT_FIELDS), POINT_FIELDS)
+    _record_history(ComparisonPoint, pending.created, pending.changed)
+    if pending.created or pending.changed:
+        content_changed()
 
 
 def load_dataset_text(text: str):

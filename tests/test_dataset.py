@@ -14,6 +14,7 @@ from comparisons.dataset import (
     json_schema,
     load_dataset_text,
 )
+from comparisons.markdown import render_markdown
 from comparisons.models import Assessment, Comparison, Framework, Source
 
 from .factories import FrameworkFactory
@@ -234,3 +235,67 @@ def test_a_set_already_published_under_another_slug_is_refused(seeded):
         "“flask-vs-django” is already the published comparison of this set."
         in dict(invalid.value.report.errors).values()
     )
+
+
+# -- large imports: the bulk path -------------------------------------------------------------
+
+
+def test_an_imported_change_is_versioned_and_recorded_like_an_edit(seeded):
+    data = export_dataset()
+    row = next(row for row in data["assessments"] if row["extensions"])
+    assessment = Assessment.objects.get(framework__slug=row["framework"], criterion__slug=row["criterion"])
+    row["summary"] = "Summarised again by the import"
+    row["details"] = "Now with **bold** details."
+    row["extensions"] = []
+
+    import_dataset(data)
+
+    assessment_after = Assessment.objects.get(pk=assessment.pk)
+    assert assessment_after.version == assessment.version + 1
+    assert assessment_after.details_html == render_markdown(
+        "Now with **bold** details.", id_prefix=f"md-{row['framework']}-{row['criterion']}-details-"
+    )
+    record = assessment_after.history.first()
+    assert record.history_change_reason == "Changed summary, details, extensions"
+    assert record.extensions.count() == 0
+
+
+def test_a_change_of_sources_alone_is_recorded_too(seeded):
+    data = export_dataset()
+    row = data["assessments"][3]
+    row["sources"] = [{"title": "Only this one", "url": "https://only.example/"}]
+
+    import_dataset(data)
+
+    assessment = Assessment.objects.get(framework__slug=row["framework"], criterion__slug=row["criterion"])
+    assert list(assessment.sources.values_list("title", flat=True)) == ["Only this one"]
+    assert assessment.history.first().history_change_reason == "Changed sources"
+
+
+def test_new_assessments_are_added_with_history_and_their_extensions(seeded):
+    data = export_dataset()
+    row = next(row for row in data["assessments"] if row["extensions"])
+    Assessment.objects.get(framework__slug=row["framework"], criterion__slug=row["criterion"]).delete()
+
+    report = import_dataset(data)
+
+    assert report.created == {"assessments": 1}
+    added = Assessment.objects.get(framework__slug=row["framework"], criterion__slug=row["criterion"])
+    record = added.history.first()
+    assert record.history_type == "+" and record.history_change_reason == "Added"
+    assert sorted(record.extensions.values_list("extension__slug", flat=True)) == row["extensions"]
+
+
+def test_many_rows_are_rendered_on_every_core_with_the_same_result(seeded, monkeypatch):
+    monkeypatch.setattr("comparisons.dataset.PARALLEL_RENDER_THRESHOLD", 2)
+    data = export_dataset()
+    for row in data["assessments"]:
+        row["details"] += "\n\n## Added by a bulk import"
+    Assessment.objects.all().delete()
+
+    import_dataset(data)
+
+    for assessment in Assessment.objects.select_related("framework", "criterion"):
+        assert assessment.details_html == render_markdown(
+            assessment.details, id_prefix=f"md-{assessment.framework.slug}-{assessment.criterion.slug}-details-"
+        )

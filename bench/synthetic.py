@@ -1,0 +1,187 @@
+"""A synthetic dataset in the import format: many frameworks × many criteria, with realistic Markdown.
+
+Deterministic for a given size and seed, so two runs of the benchmark import
+the same bytes. The text is generated from small vocabularies: it is shaped like
+the real content (paragraphs, lists, inline code, links, the occasional fenced
+code block, sources and extensions) without pretending to be true.
+
+    python -m bench.synthetic --frameworks 200 --criteria 500 --output /tmp/dataset.json
+"""
+
+import argparse
+import datetime
+import json
+import random
+import sys
+from pathlib import Path
+
+from comparisons.choices import SupportLevel
+
+PREFIXES = ["aero", "blaze", "cinder", "drift", "ember", "flint", "grove", "halo", "iris", "jolt", "kite", "lumen"]
+SUFFIXES = ["web", "stack", "kit", "wire", "forge", "gate", "flow", "path", "core", "nest", "frame", "port"]
+LANGUAGES = ["Python", "Go", "Rust", "JavaScript", "TypeScript", "Ruby", "PHP", "Java", "Kotlin", "Elixir", "C#"]
+LICENSES = ["MIT", "BSD-3-Clause", "Apache-2.0", "MPL-2.0", "ISC"]
+TOPICS = [
+    "routing", "templates", "sessions", "caching", "forms", "validation", "migrations", "queries", "uploads",
+    "websockets", "background jobs", "rate limits", "logging", "metrics", "tracing", "i18n", "auth", "permissions",
+    "testing", "deployment", "configuration", "static files", "streaming", "pagination", "search",
+]  # fmt: skip
+QUALIFIERS = ["declarative", "typed", "async", "pluggable", "signed", "layered", "cached", "nested", "lazy", "strict"]
+VERBS = ["ships", "documents", "tests", "supports", "exposes", "wraps", "generates", "validates", "streams", "checks"]
+LEVEL_WEIGHTS = {
+    SupportLevel.BUILT_IN: 40,
+    SupportLevel.EXTENSION: 25,
+    SupportLevel.PARTIAL: 15,
+    SupportLevel.NONE: 12,
+    SupportLevel.UNKNOWN: 8,
+}
+CODE_SAMPLES = [
+    ("python", "@app.route('/items/<int:item_id>')\ndef show(item_id):\n    return render('item.html', id=item_id)"),
+    ("go", 'r.Get("/items/{id}", func(w http.ResponseWriter, r *http.Request) {\n\tw.Write(item(r))\n})'),
+    ("javascript", "app.get('/items/:id', async (req, res) => {\n  res.json(await items.find(req.params.id));\n});"),
+]
+
+
+def sentence(rng: random.Random, subject: str) -> str:
+    topic, other = rng.sample(TOPICS, 2)
+    return (
+        f"{subject} {rng.choice(VERBS)} {rng.choice(QUALIFIERS)} {topic}, "
+        f"and the `{topic.replace(' ', '_')}` API works with {other} out of the box."
+    )
+
+
+def markdown(rng: random.Random, subject: str, *, paragraphs: int, code: bool) -> str:
+    parts = [" ".join(sentence(rng, subject) for _ in range(rng.randint(2, 4))) for _ in range(paragraphs)]
+    parts.insert(1, "\n".join(f"- **{rng.choice(TOPICS).title()}**: {sentence(rng, 'It')}" for _ in range(3)))
+    parts.append(f"See the [reference](https://docs.example.org/{rng.randrange(10_000)}) for the details.")
+    if code:
+        language, sample = rng.choice(CODE_SAMPLES)
+        parts.insert(2, f"```{language}\n{sample}\n```")
+    return "\n\n".join(parts)
+
+
+def build(frameworks: int, criteria: int, *, seed: int = 2026) -> dict:
+    rng = random.Random(seed)
+    today = datetime.date(2026, 11, 1)
+    groups = [
+        {"slug": f"group-{g:02d}", "name": f"Group {g:02d}", "description": f"Criteria of kind {g}.", "position": g}
+        for g in range(1, min(10, criteria) + 1)
+    ]
+    extensions = [
+        {
+            "slug": f"ext-{e:04d}",
+            "name": f"{rng.choice(PREFIXES).title()}-{rng.choice(TOPICS).replace(' ', '-')} {e}",
+            "url": f"https://extensions.example.org/{e}",
+            "summary": sentence(rng, "This package"),
+        }
+        for e in range(1, max(20, frameworks) + 1)
+    ]
+    framework_rows = []
+    for f in range(1, frameworks + 1):
+        name = f"{PREFIXES[f % len(PREFIXES)].title()}{SUFFIXES[(f // len(PREFIXES)) % len(SUFFIXES)]} {f}"
+        framework_rows.append(
+            {
+                "slug": f"fw-{f:04d}",
+                "name": name,
+                "summary": sentence(rng, name)[:300],
+                "description": markdown(rng, name, paragraphs=3, code=False),
+                "language": rng.choice(LANGUAGES),
+                "license": rng.choice(LICENSES),
+                "website_url": f"https://fw-{f:04d}.example.org/",
+                "repository_url": f"https://git.example.org/fw-{f:04d}",
+                "documentation_url": f"https://fw-{f:04d}.example.org/docs/",
+                "first_release_year": rng.randint(2005, 2025),
+                "latest_version": f"{rng.randint(0, 9)}.{rng.randint(0, 30)}",
+                "tags": sorted(rng.sample(["api", "async", "full-stack", "micro"], rng.randint(0, 2))),
+            }
+        )
+    criterion_rows = [
+        {
+            "slug": f"crit-{c:04d}",
+            "name": f"{rng.choice(QUALIFIERS).title()} {rng.choice(TOPICS)} {c}",
+            "group": groups[c % len(groups)]["slug"],
+            "position": c,
+            "summary": f"How well does the framework handle {rng.choice(TOPICS)}?",
+            "description": markdown(rng, "A framework that scores well", paragraphs=2, code=False),
+        }
+        for c in range(1, criteria + 1)
+    ]
+    levels, weights = list(LEVEL_WEIGHTS), list(LEVEL_WEIGHTS.values())
+    assessments = []
+    for framework in framework_rows:
+        for criterion in criterion_rows:
+            level = rng.choices(levels, weights)[0]
+            subject = framework["name"]
+            assessments.append(
+                {
+                    "framework": framework["slug"],
+                    "criterion": criterion["slug"],
+                    "support_level": level.value,
+                    "summary": sentence(rng, subject)[:300],
+                    "details": markdown(rng, subject, paragraphs=rng.randint(1, 3), code=rng.random() < 0.1),
+                    "extensions": sorted(rng.sample([e["slug"] for e in extensions[:50]], 1))
+                    if level == SupportLevel.EXTENSION
+                    else [],
+                    "sources": [
+                        {
+                            "title": f"{subject} documentation",
+                            "url": f"{framework['documentation_url']}{criterion['slug']}",
+                        }
+                    ],
+                    "last_reviewed": (today - datetime.timedelta(days=rng.randrange(700))).isoformat(),
+                }
+            )
+    return {
+        "format": "comparesite-dataset",
+        "format_version": 1,
+        "license": {"name": "CC0-1.0", "url": "https://creativecommons.org/publicdomain/zero/1.0/", "attribution": ""},
+        "tags": [{"slug": slug, "name": slug.title()} for slug in ("api", "async", "full-stack", "micro")],
+        "criterion_groups": groups,
+        "extensions": extensions,
+        "frameworks": framework_rows,
+        "criteria": criterion_rows,
+        "assessments": assessments,
+        "comparisons": [
+            comparison(rng, pair, criterion_rows) for pair in zip(framework_rows[:10:2], framework_rows[1:10:2])
+        ],
+    }
+
+
+def comparison(rng: random.Random, pair, criterion_rows) -> dict:
+    first, second = pair
+    title = f"{first['name']} vs {second['name']}"
+    return {
+        "slug": f"{first['slug']}-vs-{second['slug']}",
+        "title": title,
+        "frameworks": [first["slug"], second["slug"]],
+        "tldr": sentence(rng, first["name"]),
+        "introduction": markdown(rng, title, paragraphs=2, code=False),
+        "conclusion": markdown(rng, second["name"], paragraphs=1, code=False),
+        "published_at": "2026-11-01T12:00:00+00:00",
+        "points": [
+            {
+                "criterion": criterion["slug"],
+                "key_difference": sentence(rng, first["name"]),
+                "edge": "framework" if position % 3 else "even",
+                "edge_framework": first["slug"] if position % 3 else None,
+                "position": position,
+            }
+            for position, criterion in enumerate(criterion_rows, start=1)
+        ],
+    }
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--frameworks", type=int, default=200)
+    parser.add_argument("--criteria", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--output", type=Path, required=True)
+    args = parser.parse_args(argv)
+    dataset = build(args.frameworks, args.criteria, seed=args.seed)
+    args.output.write_text(json.dumps(dataset, ensure_ascii=False))
+    print(f"{len(dataset['assessments'])} assessments written to {args.output}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
