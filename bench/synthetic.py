@@ -142,7 +142,8 @@ def build(frameworks: int, criteria: int, *, seed: int = 2026) -> dict:
         "criteria": criterion_rows,
         "assessments": assessments,
         "comparisons": [
-            comparison(rng, pair, criterion_rows) for pair in zip(framework_rows[:10:2], framework_rows[1:10:2])
+            comparison(rng, pair, criterion_rows)
+            for pair in zip(framework_rows[:10:2], framework_rows[1:10:2], strict=False)
         ],
     }
 

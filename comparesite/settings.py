@@ -7,6 +7,7 @@ environment variables always win over it. `.env.example` lists every variable.
 """
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -213,6 +214,10 @@ MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "comparisons.markdown.render_markdown"
 MARKDOWNX_URLS_PATH = "/markdownx/markdownify/"
 MARKDOWNX_UPLOAD_URLS_PATH = "/markdownx/upload/"
+
+# The API's dataset dump is written here once per content change, then streamed
+# from the file (each app server keeps its own copy).
+DATASET_DUMP_DIR = Path(env_str("DATASET_DUMP_DIR", str(Path(tempfile.gettempdir()) / "comparesite-dataset")))
 
 # Editor image uploads: raster images only, checked with Pillow.
 EDITOR_UPLOAD_MAX_BYTES = env_int("EDITOR_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)

@@ -10,9 +10,11 @@ not written, so importing the same file twice changes nothing.
 """
 
 import datetime
+import hashlib
 import json
 import multiprocessing
 import os
+import tempfile
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -21,6 +23,7 @@ from pathlib import Path
 
 import jsonschema
 import jsonschema_rs
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
@@ -60,16 +63,32 @@ def json_schema() -> dict:
 # -- export ----------------------------------------------------------------------
 
 
-def export_dataset() -> dict:
-    """Everything published, sorted by slug, in the documented format. A fixed number of queries."""
-    frameworks = Framework.objects.published().prefetch_related("tags").order_by("slug")
-    criteria = Criterion.objects.published().select_related("group").order_by("slug")
-    assessments = (
+def _published_assessments():
+    return (
         Assessment.objects.published()
         .select_related("framework", "criterion")
         .prefetch_related("extensions", "sources")
         .order_by("framework__slug", "criterion__slug")
     )
+
+
+def _assessment_row(a) -> dict:
+    return {
+        "framework": a.framework.slug,
+        "criterion": a.criterion.slug,
+        "support_level": a.support_level,
+        "summary": a.summary,
+        "details": a.details,
+        "extensions": sorted(extension.slug for extension in a.extensions.all()),
+        "sources": [{"title": s.title, "url": s.url} for s in a.sources.all()],
+        "last_reviewed": a.last_reviewed.isoformat(),
+    }
+
+
+def export_dataset(*, with_assessments: bool = True) -> dict:
+    """Everything published, sorted by slug, in the documented format. A fixed number of queries."""
+    frameworks = Framework.objects.published().prefetch_related("tags").order_by("slug")
+    criteria = Criterion.objects.published().select_related("group").order_by("slug")
     comparisons = (
         Comparison.objects.published()
         .prefetch_related(
@@ -119,19 +138,7 @@ def export_dataset() -> dict:
             }
             for c in criteria
         ],
-        "assessments": [
-            {
-                "framework": a.framework.slug,
-                "criterion": a.criterion.slug,
-                "support_level": a.support_level,
-                "summary": a.summary,
-                "details": a.details,
-                "extensions": sorted(extension.slug for extension in a.extensions.all()),
-                "sources": [{"title": s.title, "url": s.url} for s in a.sources.all()],
-                "last_reviewed": a.last_reviewed.isoformat(),
-            }
-            for a in assessments
-        ],
+        "assessments": [_assessment_row(a) for a in _published_assessments()] if with_assessments else [],
         "comparisons": [
             {
                 "slug": c.slug,
@@ -160,6 +167,65 @@ def export_dataset() -> dict:
 def dump_dataset(dataset: dict) -> str:
     """The canonical text of a dataset: stable key order and indentation, one trailing newline."""
     return json.dumps(dataset, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+ASSESSMENTS_PLACEHOLDER = '"assessments": []'
+
+
+def write_dataset(file) -> None:
+    """Write the canonical text of everything published to a text file, in bounded memory.
+
+    The same bytes as `dump_dataset(export_dataset())`, but the assessments (the
+    bulk of a large matrix) are read in chunks and written one by one, each
+    indented as it would be inside the document.
+    """
+    head, tail = dump_dataset(export_dataset(with_assessments=False)).split(ASSESSMENTS_PLACEHOLDER)
+    file.write(head + '"assessments": [')
+    written = 0
+    for assessment in _published_assessments().iterator(chunk_size=2000):
+        row = json.dumps(_assessment_row(assessment), indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        file.write(("," if written else "") + "\n    " + row)
+        written += 1
+    file.write(("\n  ]" if written else "]") + tail)
+
+
+def dataset_fingerprint() -> str:
+    """Changes whenever any content changes: the newest history record of every content model.
+
+    Every write path records history (deletes included), and the database is
+    shared by all app servers, so this needs no cache to agree on.
+    """
+    from django.apps import apps
+    from django.db import connection
+
+    tables = [
+        getattr(model, attribute).model._meta.db_table
+        for model in apps.get_app_config("comparisons").get_models()
+        if (attribute := getattr(model._meta, "simple_history_manager_attribute", None))
+    ]
+    union = " UNION ALL ".join(
+        f"SELECT MAX(history_date) AS newest, COUNT(*) AS total FROM {connection.ops.quote_name(table)}"  # noqa: S608
+        for table in sorted(tables)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(union)
+        parts = cursor.fetchall()
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
+
+
+def dataset_dump_path() -> Path:
+    """The dataset dump of the current content, written to this server's disk the first time it is asked for."""
+    folder = Path(settings.DATASET_DUMP_DIR)
+    path = folder / f"dataset-{dataset_fingerprint()}.json"
+    if not path.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, suffix=".partial", delete=False) as file:
+            write_dataset(file)
+        os.replace(file.name, path)  # atomic: a reader sees the whole file or none
+        for old in folder.glob("dataset-*.json"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    return path
 
 
 # -- import ----------------------------------------------------------------------

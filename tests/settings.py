@@ -24,6 +24,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # collectstatic is never run for tests; WhiteNoise gets an empty folder to watch.
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="comparesite-test-static-"))
 
+# Each test run writes its dataset dumps to its own folder.
+DATASET_DUMP_DIR = Path(tempfile.mkdtemp(prefix="comparesite-test-dataset-"))
+
 # Uploads never land in the project folder; tests that upload use their own folder.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="comparesite-test-media-"))
 

@@ -1,5 +1,6 @@
 """The dataset format: export, JSON Schema, import with paths, idempotence, round trip."""
 
+import io
 import json
 
 import jsonschema
@@ -13,6 +14,7 @@ from comparisons.dataset import (
     import_dataset,
     json_schema,
     load_dataset_text,
+    write_dataset,
 )
 from comparisons.markdown import render_markdown
 from comparisons.models import Assessment, Comparison, Framework, Source
@@ -174,7 +176,10 @@ def test_a_dry_run_writes_nothing(seeded, tmp_path):
 
 
 def test_the_api_serves_the_same_dataset_as_the_command(client, seeded):
-    assert client.get("/api/v1/dataset/").json() == export_dataset()
+    response = client.get("/api/v1/dataset/")
+
+    assert response["Content-Type"] == "application/json"
+    assert json.loads(b"".join(response.streaming_content)) == export_dataset()
 
 
 # -- found in review --------------------------------------------------------------------
@@ -299,3 +304,37 @@ def test_many_rows_are_rendered_on_every_core_with_the_same_result(seeded, monke
         assert assessment.details_html == render_markdown(
             assessment.details, id_prefix=f"md-{assessment.framework.slug}-{assessment.criterion.slug}-details-"
         )
+
+
+def test_the_streamed_dump_is_byte_for_byte_the_canonical_text(seeded):
+    streamed = io.StringIO()
+
+    write_dataset(streamed)
+
+    assert streamed.getvalue() == dump_dataset(export_dataset())
+
+
+def test_the_streamed_dump_of_an_empty_knowledge_base_is_canonical_too(db):
+    streamed = io.StringIO()
+
+    write_dataset(streamed)
+
+    assert streamed.getvalue() == dump_dataset(export_dataset())
+
+
+def test_the_api_dump_is_written_once_per_content_change(client, seeded, settings, django_assert_max_num_queries):
+    first = client.get("/api/v1/dataset/")
+    files = list(settings.DATASET_DUMP_DIR.glob("dataset-*.json"))
+    assert b"".join(first.streaming_content) == dump_dataset(export_dataset()).encode()
+    with django_assert_max_num_queries(1):  # the fingerprint; the file is there already
+        client.get("/api/v1/dataset/")
+
+    flask = Framework.objects.get(slug="flask")
+    flask.summary = "A new summary for the dump"
+    flask.save()
+    after = client.get("/api/v1/dataset/")
+
+    assert b"A new summary for the dump" in b"".join(after.streaming_content)
+    assert after["ETag"] != first["ETag"]
+    assert list(settings.DATASET_DUMP_DIR.glob("dataset-*.json")) != files  # the old dump was replaced
+    assert len(list(settings.DATASET_DUMP_DIR.glob("dataset-*.json"))) == 1

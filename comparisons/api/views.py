@@ -6,7 +6,7 @@ Filters are the same FilterSets the public pages use (comparisons/filters.py).
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import JsonResponse
+from django.http import FileResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .. import selectors
-from ..dataset import export_dataset, json_schema
+from ..dataset import dataset_dump_path, json_schema
 from ..filters import AssessmentFilterSet, ComparisonFilterSet, FrameworkFilterSet
 from ..models import (
     Assessment,
@@ -221,7 +221,11 @@ class DatasetView(ReadOnlyAPIView):
         ),
     )
     def get(self, request):
-        return Response(export_dataset())
+        # Streamed from a file written once per content change: bounded memory at any size.
+        path = dataset_dump_path()
+        response = FileResponse(path.open("rb"), content_type="application/json")
+        response["ETag"] = f'"{path.stem}"'
+        return response
 
 
 class DatasetSchemaView(ReadOnlyAPIView):

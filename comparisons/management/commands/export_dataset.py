@@ -2,7 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
-from comparisons.dataset import dump_dataset, export_dataset
+from comparisons.dataset import write_dataset
 
 
 class Command(BaseCommand):
@@ -12,10 +12,9 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", help="File to write; standard output when left out.")
 
     def handle(self, *args, output=None, **options):
-        text = dump_dataset(export_dataset())
         if output:
             with open(output, "w", encoding="utf-8") as file:
-                file.write(text)
+                write_dataset(file)
             self.stderr.write(f"Wrote {output}.")
         else:
-            sys.stdout.write(text)
+            write_dataset(sys.stdout)
