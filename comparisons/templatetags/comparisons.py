@@ -1,7 +1,10 @@
 import re
+from functools import lru_cache
 
 from django import template
-from django.utils.html import escape
+from django.urls import reverse
+from django.utils import dateformat
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -21,3 +24,68 @@ def highlight(text, query):
         last = match.end()
     pieces.append(escape(text[last:]))
     return mark_safe("".join(pieces))  # noqa: S308 (every piece is escaped above)
+
+
+# -- one assessment, as every page shows it ----------------------------------------------------
+# Simple tags built with format_html rather than {% include %}s: a compare page of six
+# frameworks shows thousands of cells, and an include costs tens of microseconds each.
+
+
+@register.simple_tag
+def support_level(level):
+    """A support level as a word and a symbol, never as colour alone."""
+    return format_html(
+        '<span class="level level--{}"><span class="level__symbol" aria-hidden="true">{}</span> {}</span>',
+        level.value,
+        level.symbol,
+        level.label,
+    )
+
+
+@register.simple_tag
+def stale_badge(assessment):
+    if not assessment.is_stale:
+        return ""
+    return format_html(
+        '<span class="badge badge--stale" title="Last reviewed {}">Needs review</span>',
+        dateformat.format(assessment.last_reviewed, "j F Y"),
+    )
+
+
+@lru_cache
+def _report_url_pattern() -> str:
+    # Reversed once; slugs are lower-case, so the upper-case placeholders cannot clash.
+    return reverse("comparisons:report-problem", args=["FRAMEWORK", "CRITERION"])
+
+
+def _links(items, text, separator):
+    return format_html_join(
+        separator, '<a href="{}" rel="nofollow noopener noreferrer">{}</a>', ((item.url, text(item)) for item in items)
+    )
+
+
+@register.simple_tag
+def assessment_body(assessment):
+    """The body of one matrix cell: summary, details, the extensions that fill the gap, sources, review date."""
+    parts = [format_html('<p class="assessment__summary">{}</p>', assessment.summary)]
+    if assessment.details_html:
+        parts.append(format_html('<div class="prose">{}</div>', mark_safe(assessment.details_html)))  # noqa: S308 (sanitized when saved)
+    extensions = assessment.extensions.all()
+    if extensions:
+        links = _links(extensions, lambda extension: extension.name, ", ")
+        parts.append(format_html('<p class="assessment__extensions">Filled by: {}</p>', links))
+    sources = assessment.sources.all()
+    if sources:
+        links = _links(sources, lambda source: source.title, "; ")
+        parts.append(format_html('<p class="assessment__sources">Sources: {}</p>', links))
+    report_url = _report_url_pattern().replace("FRAMEWORK", assessment.framework.slug, 1)
+    parts.append(
+        format_html(
+            '<p class="assessment__reviewed">Last reviewed <time datetime="{}">{}</time> · '
+            '<a href="{}" rel="nofollow">Report a problem</a></p>',
+            dateformat.format(assessment.last_reviewed, "Y-m-d"),
+            dateformat.format(assessment.last_reviewed, "j F Y"),
+            report_url.replace("CRITERION", assessment.criterion.slug, 1),
+        )
+    )
+    return mark_safe("\n".join(parts))  # noqa: S308 (every part is built with format_html)

@@ -1,0 +1,554 @@
+"""`make bench`: the site in production mode under load, measured against a static file and a bare view.
+
+Steps: build a synthetic dataset, import it into a fresh PostgreSQL database
+(timed), start gunicorn on loopback exactly as `make serve` does (Redis cache,
+WhiteNoise), drive each page and endpoint with wrk from Debian's packages,
+read the SQL query counts from the site's own request log, and compare every
+result with two references measured in the same run: the same bytes as a
+static file served by WhiteNoise, and the same bytes returned by a bare Django
+view. Then a minute of mixed load with an editor writing, counted afterwards.
+The report (Markdown) goes to --output and to standard output.
+
+    python -m bench.run --size default --output docs/benchmarks.md
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench import synthetic
+
+PROJECT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+BIN = Path(sys.executable).parent
+POSTGRES = "postgres://postgres@127.0.0.1:5432"
+SIZES = {"default": (200, 500), "small": (20, 50)}
+HEADERS = {"X-Forwarded-Proto": "https"}  # as from the TLS-terminating load balancer
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def endpoints(frameworks: list[str], criteria: list[str]) -> dict[str, str]:
+    six = sorted(frameworks[:6])
+    return {
+        "home": "/",
+        "frameworks-filtered": f"/frameworks/?supports={criteria[0]}&level=built_in",
+        "framework": f"/frameworks/{frameworks[0]}/",
+        "compare-2": f"/compare/{frameworks[0]}-vs-{frameworks[1]}/",
+        "compare-6": f"/compare/{'-vs-'.join(six)}/",
+        "search": "/search/?q=websockets",
+        "api-list": "/api/v1/frameworks/",
+        "api-compare": f"/api/v1/compare/?frameworks={frameworks[0]},{frameworks[1]}",
+        "dataset": "/api/v1/dataset/",
+    }
+
+
+# -- processes --------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def run(args, env, **kwargs):
+    result = subprocess.run(args, cwd=PROJECT, env=env, capture_output=True, text=True, check=False, **kwargs)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(map(str, args))} failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def manage(env, *args):
+    return run([PYTHON, "manage.py", *args], env)
+
+
+def fetch(port: int, path: str, *, headers=None, data=None, method="GET"):
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}{path}", headers={**HEADERS, **(headers or {})}, data=data, method=method
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310 (our own loopback server)
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+@dataclass
+class Server:
+    port: int
+    process: subprocess.Popen
+    log_path: Path
+
+    def worker_pids(self) -> list[int]:
+        found = subprocess.run(["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True, check=False)
+        return [int(pid) for pid in found.stdout.split()]
+
+    def worker_peak_rss_mb(self) -> float:
+        peaks = []
+        for pid in self.worker_pids():
+            status = Path(f"/proc/{pid}/status").read_text()
+            peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024)
+        return max(peaks, default=0.0)
+
+    def request_log(self) -> list[dict]:
+        lines = []
+        for line in self.log_path.read_text().splitlines():
+            if line.startswith("{") and '"comparesite.requests"' in line:
+                lines.append(json.loads(line))
+        return lines
+
+
+@contextmanager
+def gunicorn(env, workdir: Path, name: str):
+    port = free_port()
+    log_path = workdir / f"gunicorn-{name}.log"
+    process = subprocess.Popen(
+        [BIN / "gunicorn", "comparesite.wsgi", "--config", "comparesite/gunicorn.conf.py"],
+        cwd=PROJECT,
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+        stdout=log_path.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    server = Server(port, process, log_path)
+    try:
+        deadline = time.monotonic() + 60
+        while fetch_quietly(port, "/healthz") != 200:
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise SystemExit(f"gunicorn did not start; see {log_path}:\n{log_path.read_text()[-3000:]}")
+            time.sleep(0.3)
+        yield server
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=60)
+
+
+def fetch_quietly(port, path):
+    try:
+        return fetch(port, path)[0]
+    except OSError:
+        return None
+
+
+# -- wrk --------------------------------------------------------------------------------------
+
+
+@dataclass
+class LoadResult:
+    requests_per_second: float
+    p50_ms: float
+    p99_ms: float
+    requests: int
+    errors: int
+
+
+UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def _ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text.strip()).groups()
+    return float(number) * UNITS_MS[unit]
+
+
+def wrk(port: int, path: str, *, seconds: int, connections: int, script: Path | None = None) -> LoadResult:
+    args = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "60s"]
+    for name, value in HEADERS.items():
+        args += ["-H", f"{name}: {value}"]
+    if script:
+        args += ["-s", str(script)]
+    output = run([*args, f"http://127.0.0.1:{port}{path}"], os.environ.copy()).stdout
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+    errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output))
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    if socket_errors:
+        errors += sum(int(n) for n in socket_errors.groups())
+    return LoadResult(
+        requests_per_second=float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        p50_ms=_ms(latency["50"]),
+        p99_ms=_ms(latency["99"]),
+        requests=int(re.search(r"(\d+) requests in", output).group(1)),
+        errors=errors,
+    )
+
+
+def queries_per_request(server: Server, path: str, since: int) -> float | None:
+    """The mean SQL query count the site logged for this path during one run."""
+    base, _, query = path.partition("?")
+    counts = [
+        line["queries"] for line in server.request_log()[since:] if line["path"] == base and line["query"] == query
+    ]
+    return statistics.fmean(counts) if counts else None
+
+
+# -- the run ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    name: str
+    path: str
+    size: int
+    cached: LoadResult | None = None
+    cached_queries: float | None = None
+    uncached: LoadResult | None = None
+    uncached_queries: float | None = None
+    static: LoadResult | None = None
+    bare: LoadResult | None = None
+
+
+@dataclass
+class Report:
+    size_name: str
+    frameworks: int
+    criteria: int
+    assessments: int = 0
+    import_seconds: float = 0.0
+    rows: list[Row] = field(default_factory=list)
+    worker_peak_mb: float = 0.0
+    mixed: dict = field(default_factory=dict)
+    settings: dict = field(default_factory=dict)
+
+
+def ensure_prerequisites() -> None:
+    if not shutil.which("wrk"):
+        log("installing wrk from Debian's packages")
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, capture_output=True)
+    for name, port in (("PostgreSQL", 5432), ("Redis", 6379)):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) != 0:
+                raise SystemExit(f"{name} is not listening on 127.0.0.1:{port}; the benchmark needs it.")
+
+
+def fresh_database(name: str) -> str:
+    import psycopg
+
+    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    return f"{POSTGRES}/{name}"
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", choices=sorted(SIZES), default="default")
+    parser.add_argument("--seconds", type=int, default=8, help="duration of each wrk run")
+    parser.add_argument("--connections", type=int, default=16, help="wrk connections per endpoint run")
+    parser.add_argument("--mixed-seconds", type=int, default=60)
+    parser.add_argument("--output", type=Path)
+    args = parser.parse_args(argv)
+    ensure_prerequisites()
+    frameworks, criteria = SIZES[args.size]
+    report = Report(args.size, frameworks, criteria)
+    workdir = Path(tempfile.mkdtemp(prefix="comparesite-bench-"))
+    log(f"working in {workdir}")
+
+    dataset_file = workdir / "dataset.json"
+    dataset = synthetic.build(frameworks, criteria)
+    report.assessments = len(dataset["assessments"])
+    dataset_file.write_text(json.dumps(dataset, ensure_ascii=False))
+    framework_slugs = [row["slug"] for row in dataset["frameworks"]]
+    criterion_slugs = [row["slug"] for row in dataset["criteria"]]
+    del dataset
+    log(f"synthetic dataset: {frameworks} frameworks × {criteria} criteria = {report.assessments} assessments")
+
+    references = workdir / "references"
+    static_root = workdir / "static"
+    references.mkdir()
+    env = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DJANGO_ENV_FILE": os.devnull,
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_PROXY_SSL_HEADER": "1",
+        "DJANGO_DB_CONN_MAX_AGE": "60",
+        "DATABASE_URL": fresh_database("comparesite_bench"),
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
+        "CACHE_KEY_PREFIX": f"bench-{secrets.token_hex(4)}",
+        "DJANGO_STATIC_ROOT": str(static_root),
+        "DATASET_DUMP_DIR": str(workdir / "dumps"),
+        "BENCH_REFERENCE_DIR": str(references),
+        # One client address drives all the load: lift the per-address API throttle.
+        "API_ANON_RATE": "100000000/minute",
+        "API_USER_RATE": "100000000/minute",
+        "LOG_LEVEL": "INFO",
+    }
+    report.settings = {
+        "workers": os.cpu_count() * 2 + 1,
+        "connections": args.connections,
+        "seconds": args.seconds,
+    }
+    manage(env, "migrate", "--noinput")
+    manage(env, "collectstatic", "--noinput")
+    started = time.perf_counter()
+    manage(env, "import_dataset", str(dataset_file))
+    report.import_seconds = time.perf_counter() - started
+    log(f"import took {report.import_seconds:.1f} s")
+    # The dump is written once per content change; write it now rather than in the first request.
+    manage(env, "shell", "-c", "from comparisons.dataset import dataset_dump_path; dataset_dump_path()")
+    editor_password = re.search(r"password: (\S+)", manage(env, "create_editor", "bench-editor").stdout).group(1)
+    del editor_password  # the token below is what the writer uses
+    token = manage(env, "drf_create_token", "bench-editor").stdout.split()[2]
+
+    paths = endpoints(framework_slugs, criterion_slugs)
+    # The references: each endpoint's bytes as a static file and behind the bare view.
+    with gunicorn(env, workdir, "capture") as server:
+        for name, path in paths.items():
+            status, headers, body = fetch(server.port, path)
+            if status != 200:
+                raise SystemExit(f"{path} answered {status}: {body[:500]!r}")
+            (references / name).write_bytes(body)
+            (references / f"{name}.type").write_text(headers["Content-Type"])
+            report.rows.append(Row(name, path, len(body)))
+    static_copy = static_root / "bench"
+    static_copy.mkdir()
+    for row in report.rows:
+        shutil.copy(references / row.name, static_copy / f"{row.name}.html")
+
+    load = {"seconds": args.seconds, "connections": args.connections}
+    with gunicorn(env, workdir, "cached") as server:
+        for row in report.rows:
+            fetch(server.port, row.path)  # fill the reader cache
+            since = len(server.request_log())
+            row.cached = wrk(server.port, row.path, **load)
+            row.cached_queries = queries_per_request(server, row.path, since)
+            log(f"cached   {row.name}: {row.cached.requests_per_second:.0f} req/s")
+            row.static = wrk(server.port, f"/static/bench/{row.name}.html", **load)
+            row.bare = wrk(server.port, f"/__bench/bare/{row.name}", **load)
+            static, bare = row.static.requests_per_second, row.bare.requests_per_second
+            log(f"refs     {row.name}: static {static:.0f} req/s, bare {bare:.0f} req/s")
+        report.worker_peak_mb = server.worker_peak_rss_mb()
+
+    with gunicorn({**env, "READER_CACHE_SECONDS": "0"}, workdir, "uncached") as server:
+        for row in report.rows:
+            since = len(server.request_log())
+            row.uncached = wrk(server.port, row.path, **load)
+            row.uncached_queries = queries_per_request(server, row.path, since)
+            log(f"uncached {row.name}: {row.uncached.requests_per_second:.0f} req/s, p50 {row.uncached.p50_ms:.1f} ms")
+        report.worker_peak_mb = max(report.worker_peak_mb, server.worker_peak_rss_mb())
+
+    with gunicorn(env, workdir, "mixed") as server:
+        report.mixed = mixed_load(server, report.rows, token, framework_slugs, criterion_slugs, args, workdir, env)
+        report.worker_peak_mb = max(report.worker_peak_mb, server.worker_peak_rss_mb())
+
+    text = render(report)
+    print(text)
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text)
+        log(f"wrote {args.output}")
+
+
+def mixed_load(server, rows, token, framework_slugs, criterion_slugs, args, workdir, env) -> dict:
+    """Readers on every endpoint (64 connections) while an editor writes through the API; count after."""
+    script = workdir / "rotate.lua"
+    paths = ", ".join(json.dumps(row.path) for row in rows if row.name != "dataset")
+    script.write_text(
+        f"paths = {{{paths}}}\n"
+        "i = 0\n"
+        "request = function()\n"
+        "  i = i % #paths + 1\n"
+        '  return wrk.format("GET", paths[i], {["X-Forwarded-Proto"] = "https"})\n'
+        "end\n"
+    )
+    writes = {"succeeded": 0, "conflicts": 0, "errors": 0}
+    written = []
+    stop = threading.Event()
+
+    def editor():
+        n = 0
+        while not stop.is_set():
+            framework = framework_slugs[n % len(framework_slugs)]
+            criterion = criterion_slugs[(n * 7) % len(criterion_slugs)]
+            path = f"/api/v1/assessments/{framework}/{criterion}/"
+            auth = {"Authorization": f"Token {token}", "Content-Type": "application/json"}
+            status, _, body = fetch(server.port, path, headers=auth)
+            if status != 200:
+                writes["errors"] += 1
+                continue
+            summary = f"Bench write {n}"
+            payload = json.dumps({"summary": summary, "version": json.loads(body)["version"]}).encode()
+            status, _, _ = fetch(server.port, path, headers=auth, data=payload, method="PATCH")
+            if status == 200:
+                writes["succeeded"] += 1
+                written.append((framework, criterion, summary))
+            elif status == 409:
+                writes["conflicts"] += 1
+            else:
+                writes["errors"] += 1
+            n += 1
+
+    thread = threading.Thread(target=editor)
+    thread.start()
+    try:
+        readers = wrk(server.port, "/", seconds=args.mixed_seconds, connections=64, script=script)
+    finally:
+        stop.set()
+        thread.join()
+    # Every acknowledged write must be in the database, and readers must be served it.
+    last = {}
+    for framework, criterion, summary in written:
+        last[(framework, criterion)] = summary
+    check = (
+        "import json, sys; from comparisons.models import Assessment; "
+        "wanted = json.loads(sys.stdin.read()); "
+        "found = {(a.framework.slug, a.criterion.slug): a.summary for a in "
+        "Assessment.objects.filter(summary__startswith='Bench write').select_related('framework', 'criterion')}; "
+        "print(sum(1 for f, c, s in wanted if found.get((f, c)) != s))"
+    )
+    wanted = json.dumps([[f, c, s] for (f, c), s in last.items()])
+    lost = int(
+        subprocess.run(
+            [PYTHON, "manage.py", "shell", "-c", check],
+            cwd=PROJECT,
+            env=env,
+            input=wanted,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
+    framework, criterion = next(iter(last)) if last else (framework_slugs[0], criterion_slugs[0])
+    _, _, page = fetch(server.port, f"/frameworks/{framework}/")
+    served = last.get((framework, criterion), "").encode() in page if last else True
+    return {
+        "readers": readers,
+        "writes": writes,
+        "lost_writes": lost,
+        "rows_written": len(last),
+        "readers_see_last_write": served,
+    }
+
+
+# -- the report -------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        match = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text())
+        cpu = match.group(1).strip() if match else cpu
+    memory = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)) // 1024 // 1024
+    versions = []
+    for command in (["psql", "--version"], ["redis-server", "--version"], ["wrk", "--version"]):
+        try:
+            out = subprocess.run(command, capture_output=True, text=True, check=False)
+            versions.append((out.stdout or out.stderr).splitlines()[0].strip())
+        except (OSError, IndexError):
+            pass
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory} GiB RAM, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}; " + "; ".join(versions)
+    )
+
+
+def _fmt(value, digits=1):
+    return "–" if value is None else f"{value:,.{digits}f}"
+
+
+def render(report: Report) -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Output of `make bench BENCH_SIZE={report.size_name}` — reproduce it with that command on a fresh clone.",
+        "",
+        f"- **Run:** {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
+        f"- **Machine:** {machine()}",
+        f"- **Data:** {report.frameworks} frameworks × {report.criteria} criteria = "
+        f"{report.assessments:,} assessments of synthetic Markdown (`bench/synthetic.py`).",
+        f"- **Server:** gunicorn, {report.settings['workers']} sync workers, production settings, "
+        "PostgreSQL and Redis on loopback; wrk on the same machine "
+        f"({report.settings['connections']} connections, {report.settings['seconds']} s per measurement).",
+        f"- **Import** of the dataset (`manage.py import_dataset`): **{report.import_seconds:.1f} s**.",
+        f"- **Worker peak memory** (largest VmHWM of any worker over all runs): **{report.worker_peak_mb:.0f} MB**.",
+        "",
+        "Cached = a reader's request answered from the reader cache; uncached = the same server with",
+        "`READER_CACHE_SECONDS=0`. The references serve each endpoint's own bytes: *static* as a file from",
+        "WhiteNoise on the same gunicorn, *bare* from a Django view that only returns them. SQL = mean",
+        "queries per request, from the site's request log.",
+        "",
+        "| endpoint | bytes | cached req/s | vs static | uncached req/s | uncached p50 ms | p99 ms "
+        "| p50 vs bare | SQL | static req/s | bare req/s | bare p50 ms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in report.rows:
+        lines.append(
+            f"| {row.name} `{row.path}` | {row.size:,} | {_fmt(row.cached.requests_per_second, 0)} "
+            f"| {row.cached.requests_per_second / row.static.requests_per_second:.0%} "
+            f"| {_fmt(row.uncached.requests_per_second, 0)} | {_fmt(row.uncached.p50_ms)} "
+            f"| {_fmt(row.uncached.p99_ms)} "
+            f"| {row.uncached.p50_ms / row.bare.p50_ms:.1f}× | {_fmt(row.uncached_queries)} "
+            f"| {_fmt(row.static.requests_per_second, 0)} | {_fmt(row.bare.requests_per_second, 0)} "
+            f"| {_fmt(row.bare.p50_ms)} |"
+        )
+    mixed = report.mixed
+    readers = mixed["readers"]
+    lines += [
+        "",
+        "## Mixed load",
+        "",
+        "Readers on 64 connections for the run's duration, rotating over the pages and API endpoints above "
+        "(not the dump), while an editor patches assessments through the API with a token.",
+        "",
+        f"- Readers: {readers.requests:,} requests, {readers.requests_per_second:,.0f} req/s, "
+        f"p50 {readers.p50_ms:.1f} ms, p99 {readers.p99_ms:.1f} ms, **{readers.errors} errors**.",
+        f"- Editor: {mixed['writes']['succeeded']} writes acknowledged, {mixed['writes']['conflicts']} version "
+        f"conflicts (409, retried), {mixed['writes']['errors']} errors; **{mixed['lost_writes']} lost writes** "
+        f"(checked in the database after the run over {mixed['rows_written']} rows); readers served the last "
+        f"write: {'yes' if mixed['readers_see_last_write'] else 'NO'}.",
+        "",
+        "## Targets",
+        "",
+    ]
+    by_name = {row.name: row for row in report.rows}
+    pages = [row for row in report.rows if not row.name.startswith(("api", "dataset"))]
+    worst_cached = min(row.cached.requests_per_second / row.static.requests_per_second for row in pages)
+    six = by_name["compare-6"]
+    queries = [row.uncached_queries or 0 for row in report.rows]
+    targets = [
+        ("Cached anonymous pages ≥ 50 % of static-file throughput", f"worst {worst_cached:.0%}", worst_cached >= 0.5),
+        (
+            "Uncached compare of 6: p50 ≤ 10× bare view and < 100 ms",
+            f"{six.uncached.p50_ms:.1f} ms = {six.uncached.p50_ms / six.bare.p50_ms:.1f}× bare",
+            six.uncached.p50_ms <= 10 * six.bare.p50_ms and six.uncached.p50_ms < 100,
+        ),
+        ("Every page and endpoint ≤ 10 SQL queries", f"max {max(queries):.1f}", max(queries) <= 10),
+        ("Worker memory < 200 MB", f"{report.worker_peak_mb:.0f} MB", report.worker_peak_mb < 200),
+        (
+            f"Import of {report.assessments:,} assessments < 60 s",
+            f"{report.import_seconds:.1f} s",
+            report.import_seconds < 60,
+        ),
+        (
+            "Mixed load: zero errors, zero lost writes",
+            f"{readers.errors + mixed['writes']['errors']} errors, {mixed['lost_writes']} lost",
+            readers.errors == 0 and mixed["writes"]["errors"] == 0 and mixed["lost_writes"] == 0,
+        ),
+    ]
+    lines += ["| target | measured | met |", "| --- | --- | --- |"]
+    lines += [f"| {name} | {measured} | {'yes' if met else '**no**'} |" for name, measured, met in targets]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
