@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 
@@ -267,17 +267,21 @@ def search(query: str, limit: int = SEARCH_RESULTS_PER_KIND) -> SearchResults:
     """
     frameworks = Framework.objects.published().filter(_matching(query, "name", "summary", "description"))
     criteria = Criterion.objects.published().filter(_matching(query, "name", "summary", "description"))
+    # Related rows are matched with EXISTS, not a join: a join needs DISTINCT, which sorts
+    # every matching row (with its long texts) before the first few can be returned.
+    extension_matches = Assessment.extensions.through.objects.filter(
+        assessment=OuterRef("pk"), extension__name__icontains=query
+    )
     assessments = (
         Assessment.objects.published()
-        .filter(_matching(query, "summary", "details", "extensions__name"))
+        .filter(_matching(query, "summary", "details") | Q(Exists(extension_matches)))
         .select_related("framework", "criterion")
-        .distinct()
     )
+    point_matches = ComparisonPoint.objects.filter(comparison=OuterRef("pk"), key_difference__icontains=query)
     comparisons = (
         Comparison.objects.published()
-        .filter(_matching(query, "title", "tldr", "introduction", "conclusion", "points__key_difference"))
+        .filter(_matching(query, "title", "tldr", "introduction", "conclusion") | Q(Exists(point_matches)))
         .prefetch_related("frameworks")
-        .distinct()
     )
     return SearchResults(
         query=query,

@@ -89,3 +89,55 @@ def assessment_body(assessment):
         )
     )
     return mark_safe("\n".join(parts))  # noqa: S308 (every part is built with format_html)
+
+
+# -- form controls that repeat hundreds of times on one page ----------------------------------
+# Django renders each widget through templates (about half a millisecond each); the compare
+# and fit pages show a weight for every criterion and a checkbox for every framework.
+
+
+def _label_text(bound_field) -> str:
+    suffix = bound_field.form.label_suffix or ""
+    label = str(bound_field.label)
+    return label + suffix if suffix and label and label[-1] not in ":?.!" else label
+
+
+@register.simple_tag
+def weight_field(bound_field):
+    """A criterion's weight as a labelled <select>, with its errors."""
+    current = "" if bound_field.value() is None else str(bound_field.value())
+    field_id = bound_field.auto_id
+    options = format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (value, mark_safe(" selected") if str(value) == current else "", text)
+            for value, text in bound_field.field.choices
+        ),
+    )
+    invalid = mark_safe(' aria-invalid="true"') if bound_field.errors else ""
+    errors = format_html_join("", "<li>{}</li>", ((error,) for error in bound_field.errors))
+    return format_html(
+        '<label for="{}">{}</label> <select name="{}" id="{}"{}>{}</select>{}',
+        field_id,
+        _label_text(bound_field),
+        bound_field.html_name,
+        field_id,
+        invalid,
+        options,
+        format_html('<ul class="errorlist">{}</ul>', errors) if bound_field.errors else "",
+    )
+
+
+@register.simple_tag
+def checkbox_choice(choice):
+    """One checkbox of a multiple-choice field (a BoundWidget), inside its label."""
+    data = choice.data
+    return format_html(
+        '<label><input type="checkbox" name="{}" value="{}" id="{}"{}> {}</label>',
+        data["name"],
+        data["value"],
+        data["attrs"].get("id", ""),
+        mark_safe(" checked") if data["selected"] else "",
+        data["label"],
+    )
