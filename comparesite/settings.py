@@ -101,13 +101,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # One structured log line per request (method, path, status, duration, queries, cache).
     "comparesite.middleware.RequestLogMiddleware",
+    # Readers' GET requests answered from the shared cache (see comparisons/caching.py),
+    # before sessions, CSRF and authentication are even looked at.
+    "comparisons.caching.ReaderCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETag on every GET response and 304 for If-None-Match / If-Modified-Since.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Readers' GET requests answered from the shared cache (see comparisons/caching.py);
-    # inside ConditionalGet so cached responses still become 304s.
-    "comparisons.caching.ReaderCacheMiddleware",
     # Content-Security-Policy, inside the reader cache so a view's own policy is stored with its response.
     "csp.middleware.CSPMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -157,7 +157,7 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "comparesite.cache.SharedRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "comparesite"),
         }
