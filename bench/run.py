@@ -176,7 +176,7 @@ def wrk(port: int, path: str, *, seconds: int, connections: int, script: Path | 
     if script:
         args += ["-s", str(script)]
     output = run([*args, f"http://127.0.0.1:{port}{path}"], os.environ.copy()).stdout
-    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.MULTILINE))
     if "50" not in latency:
         raise SystemExit(f"wrk completed no request for {path}:\n{output}")
     errors = sum(int(n) for n in re.findall(r"Non-2xx or 3xx responses: (\d+)", output))

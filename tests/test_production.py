@@ -150,19 +150,22 @@ def test_repeated_failed_logins_lock_the_account_out_from_that_address(client, e
     assert failed_login(client, password="editor-password", address="198.51.100.2").status_code == 302
 
 
-def test_the_admin_path_is_configurable():
-    code = (
-        "import django; django.setup(); from django.urls import reverse; "
-        "print(reverse('admin:index'), reverse('admin:login'))"
-    )
-    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
-        [sys.executable, "-c", code],
+def run_django(code: str, **environment):
+    """Run `code` after django.setup() in a fresh interpreter with the production settings."""
+    return subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, "-c", "import django; django.setup(); " + code],
         cwd=PROJECT,
-        env={**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "comparesite.settings", "DJANGO_ADMIN_PATH": "/desk/edit/"},
+        env={**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "comparesite.settings", **environment},
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_the_admin_path_is_configurable():
+    code = "from django.urls import reverse; print(reverse('admin:index'), reverse('admin:login'))"
+
+    result = run_django(code, DJANGO_ADMIN_PATH="/desk/edit/")
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["/desk/edit/", "/desk/edit/login/"]
@@ -235,18 +238,9 @@ def test_every_request_is_logged_with_its_status_duration_and_queries(client, se
 
 
 def test_production_logs_are_one_json_object_per_line():
-    code = (
-        "import django; django.setup(); from django.test import Client; "
-        "Client(SERVER_NAME='compare.example.org').get('/healthz', secure=True)"
-    )
-    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
-        [sys.executable, "-c", code],
-        cwd=PROJECT,
-        env={**PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "comparesite.settings", "DATABASE_URL": "sqlite://:memory:"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    code = "from django.test import Client; Client(SERVER_NAME='compare.example.org').get('/healthz', secure=True)"
+
+    result = run_django(code, DATABASE_URL="sqlite://:memory:")
 
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
