@@ -434,7 +434,9 @@ def mixed_load(server, rows, token, framework_slugs, criterion_slugs, args, work
             capture_output=True,
             text=True,
             check=True,
-        ).stdout.strip()
+        )
+        .stdout.strip()
+        .splitlines()[-1]  # after the shell's note on what it imported
     )
     framework, criterion = next(iter(last)) if last else (framework_slugs[0], criterion_slugs[0])
     _, _, page = fetch(server.port, f"/frameworks/{framework}/")
