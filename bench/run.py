@@ -306,7 +306,7 @@ def main(argv=None) -> None:
     report.import_seconds = time.perf_counter() - started
     log(f"import took {report.import_seconds:.1f} s")
     # The dump is written once per content change; write it now rather than in the first request.
-    manage(env, "shell", "-c", "from comparisons.dataset import dataset_dump_path; dataset_dump_path()")
+    manage(env, "shell", "-c", "from comparisons.dataset import open_dataset_dump; open_dataset_dump().close()")
     editor_password = re.search(r"password: (\S+)", manage(env, "create_editor", "bench-editor").stdout).group(1)
     del editor_password  # the token below is what the writer uses
     token = manage(env, "drf_create_token", "bench-editor").stdout.split()[2]

@@ -217,7 +217,9 @@ MARKDOWNX_UPLOAD_URLS_PATH = "/markdownx/upload/"
 
 # The API's dataset dump is written here once per content change, then streamed
 # from the file (each app server keeps its own copy).
-DATASET_DUMP_DIR = Path(env_str("DATASET_DUMP_DIR", str(Path(tempfile.gettempdir()) / "comparesite-dataset")))
+DATASET_DUMP_DIR = Path(
+    env_str("DATASET_DUMP_DIR", str(Path(tempfile.gettempdir()) / f"comparesite-dataset-{os.getuid()}"))
+)
 
 # Editor image uploads: raster images only, checked with Pillow.
 EDITOR_UPLOAD_MAX_BYTES = env_int("EDITOR_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
@@ -242,6 +244,8 @@ if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Redirect plain HTTP to HTTPS; turn off when the proxy already does it.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers probe app servers over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # HTTPS-only for a year, subdomains included, once the site has been served over HTTPS.
 SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=True)
@@ -357,7 +361,8 @@ REST_FRAMEWORK = {
         "problem-reports": env_str("PROBLEM_REPORT_RATE", "5/hour"),
     },
     # Throttling reads the client's address through the proxies counted above.
-    "NUM_PROXIES": NUM_PROXIES or None,
+    # 0 means REMOTE_ADDR (DRF would trust the whole X-Forwarded-For header with None).
+    "NUM_PROXIES": NUM_PROXIES,
     "EXCEPTION_HANDLER": "comparisons.api.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "comparisons.api.schema.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",

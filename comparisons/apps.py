@@ -10,6 +10,8 @@ class ComparisonsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from . import signals  # noqa: F401 (connects the receivers)
+        from .caching import new_release_after_migrate
         from .roles import sync_editors_group_after_migrate
 
         post_migrate.connect(sync_editors_group_after_migrate, sender=self)
+        post_migrate.connect(new_release_after_migrate, sender=self)

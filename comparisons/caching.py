@@ -17,6 +17,7 @@ authentication and the view; it answers If-None-Match with 304 itself.
 """
 
 import hashlib
+import logging
 import uuid
 
 from django.conf import settings
@@ -31,6 +32,7 @@ from django.utils.cache import (
 )
 
 CONTENT_VERSION_KEY = "content-version"
+logger = logging.getLogger(__name__)
 
 
 def content_version(known: str | None = None) -> str:
@@ -46,14 +48,26 @@ def bump_content_version() -> None:
     cache.set(CONTENT_VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
+def _bump_or_log() -> None:
+    try:
+        bump_content_version()
+    except Exception:  # a cache outage must not fail an editor's write; readers then get fresh pages anyway
+        logger.exception("Could not replace the content version; the reader cache may serve old pages")
+
+
+def new_release_after_migrate(sender, **kwargs) -> None:
+    """A deploy runs `migrate`: pages cached from the old templates must not outlive it."""
+    _bump_or_log()
+
+
 def content_changed() -> None:
     """Invalidate every cached reader response, now and again when the transaction commits.
 
     The second bump matters: a reader who reads the new version before the
     commit still sees the old rows, and would store them under it.
     """
-    bump_content_version()
-    transaction.on_commit(bump_content_version)
+    _bump_or_log()
+    transaction.on_commit(_bump_or_log, robust=True)
 
 
 def _personal_cookie_names() -> set[str]:
@@ -126,8 +140,12 @@ class ReaderCacheMiddleware:
 
         # One round trip for both: the stored answer is used only if made from the current content.
         key = _cache_key(request)
-        found = cache.get_many([CONTENT_VERSION_KEY, key])
-        version = content_version(found.get(CONTENT_VERSION_KEY))
+        try:
+            found = cache.get_many([CONTENT_VERSION_KEY, key])
+            version = content_version(found.get(CONTENT_VERSION_KEY))
+        except Exception:  # the cache is down: answer without it rather than fail
+            logger.exception("Reader cache unavailable")
+            return self.get_response(request)
         stored = found.get(key)
         if stored is not None and stored[0] == version:
             response = HttpResponse(stored[2], headers=stored[1])
@@ -138,6 +156,9 @@ class ReaderCacheMiddleware:
         if _is_storable(request, response):
             mark_public(response)
             set_response_etag(response)
-            cache.set(key, (version, dict(response.items()), response.content), settings.READER_CACHE_SECONDS)
+            try:
+                cache.set(key, (version, dict(response.items()), response.content), settings.READER_CACHE_SECONDS)
+            except Exception:
+                logger.exception("Reader cache unavailable")
             response["X-Cache"] = "miss"
         return response

@@ -15,6 +15,7 @@ import json
 import multiprocessing
 import os
 import tempfile
+import time
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -204,28 +205,48 @@ def dataset_fingerprint() -> str:
         if (attribute := getattr(model._meta, "simple_history_manager_attribute", None))
     ]
     union = " UNION ALL ".join(
-        f"SELECT MAX(history_date) AS newest, COUNT(*) AS total FROM {connection.ops.quote_name(table)}"  # noqa: S608
+        f"SELECT %s AS name, MAX(history_date) AS newest, COUNT(*) AS total FROM {connection.ops.quote_name(table)}"  # noqa: S608
         for table in sorted(tables)
     )
     with connection.cursor() as cursor:
-        cursor.execute(union)
+        cursor.execute(f"{union} ORDER BY name", sorted(tables))
         parts = cursor.fetchall()
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
 
 
-def dataset_dump_path() -> Path:
-    """The dataset dump of the current content, written to this server's disk the first time it is asked for."""
+# Older dumps are deleted only after this long, so a request that has just been handed one can still open it.
+OLD_DUMP_GRACE_SECONDS = 300
+
+
+def _dump_folder() -> Path:
     folder = Path(settings.DATASET_DUMP_DIR)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if folder.stat().st_uid != os.getuid():
+        raise PermissionError(f"{folder} belongs to another user; set DATASET_DUMP_DIR to a folder of this one.")
+    return folder
+
+
+def open_dataset_dump():
+    """The dataset dump of the current content, opened for reading (name `dataset-<fingerprint>.json`).
+
+    Written to this server's disk the first time it is asked for: beside its
+    final name, then renamed, so a reader sees the whole file or none.
+    """
+    folder = _dump_folder()
     path = folder / f"dataset-{dataset_fingerprint()}.json"
     if not path.exists():
-        folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, suffix=".partial", delete=False) as file:
-            write_dataset(file)
-        os.replace(file.name, path)  # atomic: a reader sees the whole file or none
-        for old in folder.glob("dataset-*.json"):
-            if old != path:
+            try:
+                write_dataset(file)
+            except BaseException:
+                os.unlink(file.name)
+                raise
+        os.replace(file.name, path)
+        cutoff = time.time() - OLD_DUMP_GRACE_SECONDS
+        for old in (*folder.glob("dataset-*.json"), *folder.glob("*.partial")):
+            if old != path and old.stat().st_mtime < cutoff:
                 old.unlink(missing_ok=True)
-    return path
+    return path.open("rb")
 
 
 # -- import ----------------------------------------------------------------------
@@ -547,7 +568,7 @@ class MarkdownRenderer:
     """
 
     def __init__(self, *, parallel: bool):
-        workers = os.cpu_count() or 1
+        workers = min(len(os.sched_getaffinity(0)), 8)  # the CPUs this process may use, not the host's
         self.pool = None
         if parallel and workers > 1:
             # Forked workers inherit the loaded code and never touch the database connection.
@@ -759,28 +780,25 @@ def _check_assessments(framework_slug, framework_rows, report, lookup) -> _Asses
 
 def _write_assessment_batch(batch: _AssessmentBatch) -> bool:
     """Write one checked batch once its HTML is rendered; True if anything was written."""
+    pending = batch.pending
     batch.rendered()
-    _save_pending(Assessment, batch.pending, list(ASSESSMENT_FIELDS), ASSESSMENT_FIELDS)
-    _replace_extensions(batch.extension_changes)
-    _replace_sources(batch.source_changes)
-    _record_assessment_history(batch.pending, batch.extension_changes, batch.source_changes)
-    return bool(batch.pending.created or batch.pending.changed)
-
-
-def _record_assessment_history(pending, extension_changes, source_changes) -> None:
-    # A stored row whose only change is its extensions or sources gets a history record too.
+    # A stored row whose only change is its extensions or sources is changed too: a new version, a history record.
     links_changed = defaultdict(list)
     created = {id(instance) for instance in pending.created}
-    for name, changes in (("extensions", extension_changes), ("sources", source_changes)):
+    for name, changes in (("extensions", batch.extension_changes), ("sources", batch.source_changes)):
         for instance, _ in changes:
             links_changed[id(instance)].append(name)
             if id(instance) not in created and id(instance) not in pending.reasons:
                 pending.reasons[id(instance)] = []
                 pending.changed.append(instance)
+    _save_pending(Assessment, pending, list(ASSESSMENT_FIELDS), ASSESSMENT_FIELDS)
+    _replace_extensions(batch.extension_changes)
+    _replace_sources(batch.source_changes)
     for instance in pending.changed:
         names = [*pending.reasons[id(instance)], *links_changed[id(instance)]]
         instance._change_reason = _changed_in_words(ASSESSMENT_FIELDS, names)
     _record_history(Assessment, pending.created, pending.changed, m2m=("extensions", Assessment.extensions.through))
+    return bool(pending.created or pending.changed)
 
 
 def _checked_sources(sources, report, path):

@@ -269,12 +269,14 @@ def test_a_change_of_sources_alone_is_recorded_too(seeded):
     data = export_dataset()
     row = data["assessments"][3]
     row["sources"] = [{"title": "Only this one", "url": "https://only.example/"}]
+    before = Assessment.objects.get(framework__slug=row["framework"], criterion__slug=row["criterion"])
 
     import_dataset(data)
 
     assessment = Assessment.objects.get(framework__slug=row["framework"], criterion__slug=row["criterion"])
     assert list(assessment.sources.values_list("title", flat=True)) == ["Only this one"]
     assert assessment.history.first().history_change_reason == "Changed sources"
+    assert assessment.version == before.version + 1  # a client holding the old version gets a 409
 
 
 def test_new_assessments_are_added_with_history_and_their_extensions(seeded):
@@ -322,7 +324,11 @@ def test_the_streamed_dump_of_an_empty_knowledge_base_is_canonical_too(db):
     assert streamed.getvalue() == dump_dataset(export_dataset())
 
 
-def test_the_api_dump_is_written_once_per_content_change(client, seeded, settings, django_assert_max_num_queries):
+def test_the_api_dump_is_written_once_per_content_change(
+    client, seeded, settings, tmp_path, monkeypatch, django_assert_max_num_queries
+):
+    settings.DATASET_DUMP_DIR = tmp_path / "dumps"
+    monkeypatch.setattr("comparisons.dataset.OLD_DUMP_GRACE_SECONDS", -1)  # no request is still reading the old one
     first = client.get("/api/v1/dataset/")
     files = list(settings.DATASET_DUMP_DIR.glob("dataset-*.json"))
     assert b"".join(first.streaming_content) == dump_dataset(export_dataset()).encode()
@@ -338,3 +344,32 @@ def test_the_api_dump_is_written_once_per_content_change(client, seeded, setting
     assert after["ETag"] != first["ETag"]
     assert list(settings.DATASET_DUMP_DIR.glob("dataset-*.json")) != files  # the old dump was replaced
     assert len(list(settings.DATASET_DUMP_DIR.glob("dataset-*.json"))) == 1
+
+
+def test_a_failed_export_leaves_the_previous_file_whole(seeded, tmp_path, monkeypatch):
+    target = tmp_path / "dataset.json"
+    target.write_text("the previous export")
+
+    def broken(file):
+        file.write("half a dataset")
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr("comparisons.management.commands.export_dataset.write_dataset", broken)
+    with pytest.raises(RuntimeError):
+        call_command("export_dataset", "-o", str(target))
+
+    assert target.read_text() == "the previous export"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+def test_a_failed_dump_leaves_no_partial_file(client, seeded, settings, tmp_path, monkeypatch):
+    settings.DATASET_DUMP_DIR = tmp_path / "dumps"
+
+    def broken(file):
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr("comparisons.dataset.write_dataset", broken)
+    with pytest.raises(RuntimeError):
+        client.get("/api/v1/dataset/")
+
+    assert list(settings.DATASET_DUMP_DIR.iterdir()) == []

@@ -78,6 +78,15 @@ def test_reports_are_throttled_per_client(client, seeded):
     assert ProblemReport.objects.count() == 3
 
 
+def test_a_forged_forwarded_for_header_does_not_escape_the_throttle(client, seeded):
+    statuses = [
+        client.post(URL, {"message": f"Report {n}"}, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code
+        for n in range(4)
+    ]
+
+    assert statuses == [200, 200, 200, 429]
+
+
 def test_reports_on_drafts_or_unknown_cells_are_404(client, seeded):
     assert client.get("/frameworks/flask/teleportation/report/").status_code == 404
     Framework.objects.filter(slug="flask").update(is_published=False)

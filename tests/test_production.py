@@ -108,6 +108,12 @@ def test_plain_http_is_redirected_to_https(client, settings):
     assert response["Location"] == "https://testserver/frameworks/?q=flask"
 
 
+def test_load_balancers_may_probe_healthz_over_plain_http(client, settings, db):
+    settings.SECURE_SSL_REDIRECT = True
+
+    assert client.get("/healthz").status_code == 200
+
+
 def test_behind_a_tls_proxy_the_forwarded_protocol_is_believed(client, settings, seeded):
     settings.SECURE_SSL_REDIRECT = True
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -236,3 +236,38 @@ def test_errors_are_not_stored(anonymous, seeded):
     anonymous.get("/frameworks/no-such-framework/")
 
     assert "X-Cache" not in anonymous.get("/frameworks/no-such-framework/")
+
+
+# -- Outages and deploys -----------------------------------------------------------------------
+
+
+def test_readers_are_served_when_the_cache_is_down(anonymous, seeded, monkeypatch):
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    monkeypatch.setattr(cache, "get_many", unreachable)
+    monkeypatch.setattr(cache, "set", unreachable)
+
+    response = anonymous.get(FLASK_PAGE)
+
+    assert response.status_code == 200 and "X-Cache" not in response
+
+
+def test_an_editors_write_succeeds_when_the_cache_is_down(flask_forms, monkeypatch):
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    monkeypatch.setattr(cache, "set", unreachable)
+    flask_forms.summary = "Saved during a cache outage"
+    flask_forms.save()
+
+    assert Assessment.objects.get(pk=flask_forms.pk).summary == "Saved during a cache outage"
+
+
+def test_a_deploy_replaces_the_content_version(seeded):
+    # Deploys run migrate: pages cached from the old templates must not be served by the new code.
+    before = cache.get(CONTENT_VERSION_KEY)
+
+    call_command("migrate", verbosity=0)
+
+    assert cache.get(CONTENT_VERSION_KEY) not in (None, before)

@@ -3,6 +3,8 @@
 Filters are the same FilterSets the public pages use (comparisons/filters.py).
 """
 
+from pathlib import Path
+
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.db import transaction
 from django.db.models import Prefetch
@@ -16,7 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .. import selectors
-from ..dataset import dataset_dump_path, json_schema
+from ..dataset import json_schema, open_dataset_dump
 from ..filters import AssessmentFilterSet, ComparisonFilterSet, FrameworkFilterSet
 from ..models import (
     Assessment,
@@ -222,9 +224,9 @@ class DatasetView(ReadOnlyAPIView):
     )
     def get(self, request):
         # Streamed from a file written once per content change: bounded memory at any size.
-        path = dataset_dump_path()
-        response = FileResponse(path.open("rb"), content_type="application/json")
-        response["ETag"] = f'"{path.stem}"'
+        dump = open_dataset_dump()
+        response = FileResponse(dump, content_type="application/json")
+        response["ETag"] = f'"{Path(dump.name).stem}"'
         return response
 
 

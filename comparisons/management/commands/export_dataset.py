@@ -1,4 +1,6 @@
+import os
 import sys
+import tempfile
 
 from django.core.management.base import BaseCommand
 
@@ -13,8 +15,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, output=None, **options):
         if output:
-            with open(output, "w", encoding="utf-8") as file:
-                write_dataset(file)
+            # Written beside the target and renamed over it: a failure never leaves half a file.
+            folder = os.path.dirname(os.path.abspath(output))
+            with tempfile.NamedTemporaryFile(
+                "w", encoding="utf-8", dir=folder, suffix=".partial", delete=False
+            ) as file:
+                try:
+                    write_dataset(file)
+                except BaseException:
+                    os.unlink(file.name)
+                    raise
+            os.replace(file.name, output)
             self.stderr.write(f"Wrote {output}.")
         else:
             write_dataset(sys.stdout)
