@@ -214,6 +214,18 @@ def dataset_fingerprint() -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
 
 
+def write_dataset_file(path) -> None:
+    """Write the dataset to `path` beside it and rename it into place: a failure never leaves half a file."""
+    folder = os.path.dirname(os.path.abspath(path))
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, suffix=".partial", delete=False) as file:
+        try:
+            write_dataset(file)
+        except BaseException:
+            os.unlink(file.name)
+            raise
+    os.replace(file.name, path)
+
+
 # Older dumps are deleted only after this long, so a request that has just been handed one can still open it.
 OLD_DUMP_GRACE_SECONDS = 300
 
@@ -235,13 +247,7 @@ def open_dataset_dump():
     folder = _dump_folder()
     path = folder / f"dataset-{dataset_fingerprint()}.json"
     if not path.exists():
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=folder, suffix=".partial", delete=False) as file:
-            try:
-                write_dataset(file)
-            except BaseException:
-                os.unlink(file.name)
-                raise
-        os.replace(file.name, path)
+        write_dataset_file(path)
         cutoff = time.time() - OLD_DUMP_GRACE_SECONDS
         for old in (*folder.glob("dataset-*.json"), *folder.glob("*.partial")):
             if old != path and old.stat().st_mtime < cutoff:
@@ -607,7 +613,7 @@ class _Pending:
     reasons: dict = field(default_factory=dict)
 
 
-def _prepare(model, kind, pending, report, path, instance, before, values, *, exclude) -> bool:
+def _prepare(kind, pending, report, path, instance, before, values, *, exclude) -> bool:
     """Apply `values` to a new or stored row and check its fields; False if it has errors."""
     for name, value in values.items():
         setattr(instance, name, value)
@@ -643,8 +649,11 @@ def _needs_rendering(pending) -> list:
     return pending.created + [row for row in pending.changed if _renders(row, pending.reasons[id(row)])]
 
 
-def _save_pending(model, pending, fields, words) -> None:
-    """Insert the new rows and update the changed ones (version + 1); their HTML is rendered already."""
+def _save_pending(model, pending, words: dict) -> None:
+    """Insert the new rows and update the changed ones (version + 1); their HTML is rendered already.
+
+    `words` names the fields the import sets, for the history records' change reasons.
+    """
     model.objects.bulk_create(pending.created, batch_size=BULK_BATCH_SIZE)
     now = timezone.now()
     for instance in pending.changed:
@@ -652,7 +661,7 @@ def _save_pending(model, pending, fields, words) -> None:
         instance.updated_at = now
         instance._change_reason = _changed_in_words(words, pending.reasons[id(instance)])
     html_fields = list(model.markdown_fields.values())
-    update_fields = [*fields, *html_fields, "version", "updated_at"]
+    update_fields = [*words, *html_fields, "version", "updated_at"]
     model.objects.bulk_update(pending.changed, update_fields, batch_size=BULK_BATCH_SIZE)
 
 
@@ -763,9 +772,7 @@ def _check_assessments(framework_slug, framework_rows, report, lookup) -> _Asses
             "last_reviewed": parse_date(row["last_reviewed"]),
         }
         exclude = ["framework", "criterion", "extensions"]
-        if not _prepare(
-            Assessment, "assessments", batch.pending, report, path, instance, before, values, exclude=exclude
-        ):
+        if not _prepare("assessments", batch.pending, report, path, instance, before, values, exclude=exclude):
             continue
         wanted_extensions = {lookup("extensions", Extension, slug).pk for slug in row["extensions"]}
         if wanted_extensions != current_extensions:
@@ -782,21 +789,20 @@ def _write_assessment_batch(batch: _AssessmentBatch) -> bool:
     """Write one checked batch once its HTML is rendered; True if anything was written."""
     pending = batch.pending
     batch.rendered()
-    # A stored row whose only change is its extensions or sources is changed too: a new version, a history record.
-    links_changed = defaultdict(list)
+    # Changed links are changes of the row: named in its history, and a stored row whose only
+    # change they are gets a new version too.
     created = {id(instance) for instance in pending.created}
     for name, changes in (("extensions", batch.extension_changes), ("sources", batch.source_changes)):
         for instance, _ in changes:
-            links_changed[id(instance)].append(name)
-            if id(instance) not in created and id(instance) not in pending.reasons:
+            if id(instance) in created:
+                continue
+            if id(instance) not in pending.reasons:
                 pending.reasons[id(instance)] = []
                 pending.changed.append(instance)
-    _save_pending(Assessment, pending, list(ASSESSMENT_FIELDS), ASSESSMENT_FIELDS)
+            pending.reasons[id(instance)].append(name)
+    _save_pending(Assessment, pending, ASSESSMENT_FIELDS)
     _replace_extensions(batch.extension_changes)
     _replace_sources(batch.source_changes)
-    for instance in pending.changed:
-        names = [*pending.reasons[id(instance)], *links_changed[id(instance)]]
-        instance._change_reason = _changed_in_words(ASSESSMENT_FIELDS, names)
     _record_history(Assessment, pending.created, pending.changed, m2m=("extensions", Assessment.extensions.through))
     return bool(pending.created or pending.changed)
 
@@ -866,7 +872,6 @@ def _write_points(comparison, rows, path, report, lookup) -> None:
         }
         exclude = ["comparison", "criterion", "edge_framework"]
         _prepare(
-            ComparisonPoint,
             "comparison_points",
             pending,
             report,
@@ -879,7 +884,7 @@ def _write_points(comparison, rows, path, report, lookup) -> None:
     if report.errors:
         return
     MarkdownRenderer(parallel=False).add(_needs_rendering(pending))()
-    _save_pending(ComparisonPoint, pending, list(POINT_FIELDS), POINT_FIELDS)
+    _save_pending(ComparisonPoint, pending, POINT_FIELDS)
     _record_history(ComparisonPoint, pending.created, pending.changed)
     if pending.created or pending.changed:
         content_changed()

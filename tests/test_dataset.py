@@ -354,7 +354,7 @@ def test_a_failed_export_leaves_the_previous_file_whole(seeded, tmp_path, monkey
         file.write("half a dataset")
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr("comparisons.management.commands.export_dataset.write_dataset", broken)
+    monkeypatch.setattr("comparisons.dataset.write_dataset", broken)
     with pytest.raises(RuntimeError):
         call_command("export_dataset", "-o", str(target))
 

@@ -1,10 +1,8 @@
-import os
 import sys
-import tempfile
 
 from django.core.management.base import BaseCommand
 
-from comparisons.dataset import write_dataset
+from comparisons.dataset import write_dataset, write_dataset_file
 
 
 class Command(BaseCommand):
@@ -15,17 +13,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, output=None, **options):
         if output:
-            # Written beside the target and renamed over it: a failure never leaves half a file.
-            folder = os.path.dirname(os.path.abspath(output))
-            with tempfile.NamedTemporaryFile(
-                "w", encoding="utf-8", dir=folder, suffix=".partial", delete=False
-            ) as file:
-                try:
-                    write_dataset(file)
-                except BaseException:
-                    os.unlink(file.name)
-                    raise
-            os.replace(file.name, output)
+            write_dataset_file(output)
             self.stderr.write(f"Wrote {output}.")
         else:
             write_dataset(sys.stdout)
