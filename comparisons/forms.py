@@ -1,7 +1,7 @@
 from django import forms
 
 from .models import Framework, ProblemReport
-from .selectors import MAX_COMPARED_FRAMEWORKS
+from .selectors import MAX_COMPARED_FRAMEWORKS, shows_one_group_at_a_time
 
 # Longest text a search or filter box accepts; longer input is a form error.
 TEXT_INPUT_MAX_LENGTH = 200
@@ -56,12 +56,16 @@ def weight_field_name(criterion) -> str:
 
 
 class FitForm(forms.Form):
-    """How much each criterion matters to the reader, 0–3. The weights live in the URL (?w-forms=3)."""
+    """How much each criterion matters to the reader, 0–3. The weights live in the URL (?w-forms=3).
+
+    A field is built only for the criteria `criteria_with_fields` names (all of them
+    here); a weight given for any other published criterion is still read and checked.
+    """
 
     def __init__(self, *args, criteria, **kwargs):
         super().__init__(*args, **kwargs)
         self.criteria = criteria
-        for criterion in criteria:
+        for criterion in self.criteria_with_fields():
             self.fields[weight_field_name(criterion)] = forms.TypedChoiceField(
                 label=criterion.name,
                 choices=WEIGHT_CHOICES,
@@ -73,11 +77,17 @@ class FitForm(forms.Form):
                 },
             )
 
+    def criteria_with_fields(self):
+        return self.criteria
+
+    def given_weight_names(self) -> set[str]:
+        """The weight parameters the reader filled in."""
+        return {key for key in self.data if key.startswith(WEIGHT_PREFIX) and self.data.get(key)}
+
     def clean(self):
         cleaned_data = super().clean()
-        unknown = sorted(
-            key for key in self.data if key.startswith(WEIGHT_PREFIX) and key not in self.fields and self.data.get(key)
-        )
+        known = {weight_field_name(criterion) for criterion in self.criteria}
+        unknown = sorted(self.given_weight_names() - known)
         if unknown:
             raise forms.ValidationError(
                 "These weights name no published criterion: %(keys)s.", params={"keys": ", ".join(unknown)}
@@ -96,30 +106,70 @@ class FitForm(forms.Form):
         """(group, bound fields) pairs in the criteria's order, for the template."""
         groups = []
         for criterion in self.criteria:
+            name = weight_field_name(criterion)
+            if name not in self.fields:
+                continue
             if not groups or groups[-1][0] != criterion.group:
                 groups.append((criterion.group, []))
-            groups[-1][1].append(self[weight_field_name(criterion)])
+            groups[-1][1].append(self[name])
         return groups
 
 
 class CompareOptionsForm(FitForm):
-    """What the compare page shows: weights, differences only, one criterion group."""
+    """What the compare page shows: weights, differences only, one criterion group.
+
+    With many criteria the page shows one group at a time (the first unless the
+    reader picks another) with that group's weights; weights given in other
+    groups are carried along as hidden fields and still count in the ranking.
+    """
 
     differences = forms.BooleanField(required=False, label="Show only the differences")
     group = forms.ChoiceField(required=False, label="Criterion group")
 
     def __init__(self, *args, criteria, **kwargs):
+        self.groups = {criterion.group.slug: criterion.group for criterion in criteria}
+        self.one_group_at_a_time = shows_one_group_at_a_time(len(criteria))
         super().__init__(*args, criteria=criteria, **kwargs)
-        groups = {criterion.group.slug: criterion.group for criterion in criteria}
-        self.groups = groups
-        self.fields["group"].choices = [("", "All groups")] + [(slug, group.name) for slug, group in groups.items()]
+        choices = [(slug, group.name) for slug, group in self.groups.items()]
+        self.fields["group"].choices = choices if self.one_group_at_a_time else [("", "All groups"), *choices]
         self.fields["group"].error_messages["invalid_choice"] = "“%(value)s” is not a criterion group."
 
     def option(self, name, default=None):
         return self.cleaned_data.get(name, default) if self.is_bound and self.is_valid() else default
 
     def chosen_group(self):
-        return self.groups.get(self.option("group") or "")
+        """The group to show: the reader's, else the first when groups are shown one at a time, else None (all).
+
+        Read from the raw parameter (an unknown slug is the form's error), so the
+        form knows it before it is validated.
+        """
+        chosen = self.groups.get(self.data.get("group") or "")
+        if chosen is None and self.one_group_at_a_time and self.groups:
+            return next(iter(self.groups.values()))
+        return chosen
+
+    def criteria_with_fields(self):
+        """The shown group's criteria, and any other criterion the reader gave a weight."""
+        shown = self.chosen_group()
+        if shown is None:
+            return self.criteria
+        given = self.given_weight_names()
+        return [c for c in self.criteria if c.group_id == shown.pk or weight_field_name(c) in given]
+
+    def weight_fields_by_group(self):
+        shown = self.chosen_group()
+        groups = super().weight_fields_by_group()
+        return groups if shown is None else [(group, fields) for group, fields in groups if group == shown]
+
+    def carried_weights(self) -> list[tuple[str, str]]:
+        """(name, value) of the weights given for criteria of the groups not shown, as submitted."""
+        shown = self.chosen_group()
+        if shown is None:
+            return []
+        return [
+            (name, self.data[name])
+            for name in (weight_field_name(c) for c in self.criteria_with_fields() if c.group_id != shown.pk)
+        ]
 
 
 class SearchForm(forms.Form):

@@ -17,6 +17,10 @@ from .models import Assessment, Comparison, ComparisonPoint, Criterion, Criterio
 from .querysets import stale_before
 
 MAX_COMPARED_FRAMEWORKS = 6
+# Above this many published criteria, the matrix pages (compare, framework, the API's compare)
+# show one criterion group at a time: a page of every cell is no longer readable, and at
+# hundreds of criteria it weighs megabytes and takes seconds to build.
+ALL_GROUPS_MAX_CRITERIA = 60
 RECENTLY_UPDATED_COUNT = 8
 SEARCH_RESULTS_PER_KIND = 20
 
@@ -76,12 +80,31 @@ def published_comparisons():
 
 
 def published_criteria() -> list[Criterion]:
-    return list(Criterion.objects.published().in_display_order())
+    """Every published criterion in display order, without the long texts no listing shows."""
+    return list(Criterion.objects.published().in_display_order().defer("description", "description_html"))
 
 
 def criteria_by_group(criteria) -> list[tuple[CriterionGroup, list[Criterion]]]:
     """Criteria (already in display order) as (group, criteria) pairs."""
     return [(group, list(rows)) for group, rows in groupby(criteria, key=lambda criterion: criterion.group)]
+
+
+def shows_one_group_at_a_time(criteria_count: int) -> bool:
+    return criteria_count > ALL_GROUPS_MAX_CRITERIA
+
+
+def published_criterion_groups() -> list[CriterionGroup]:
+    """Groups with at least one published criterion, in display order, each with `criteria_count`."""
+    return list(
+        CriterionGroup.objects.annotate(criteria_count=Count("criteria", filter=Q(criteria__is_published=True)))
+        .filter(criteria_count__gt=0)
+        .order_by("position", "name")
+    )
+
+
+def criteria_in_group(criteria, group: CriterionGroup | None) -> list[Criterion]:
+    """The criteria of one group (all of them when `group` is None), keeping their order."""
+    return list(criteria) if group is None else [criterion for criterion in criteria if criterion.group_id == group.pk]
 
 
 def recently_updated_assessments(limit: int = RECENTLY_UPDATED_COUNT):
@@ -99,11 +122,15 @@ def home_page() -> dict:
     }
 
 
-def framework_assessments(framework: Framework) -> list[tuple[CriterionGroup, list[Assessment]]]:
-    assessments = (
-        framework.assessments.filter(criterion__is_published=True)
-        .with_related()
-        .order_by("criterion__group__position", "criterion__group__name", "criterion__position", "criterion__name")
+def framework_assessments(
+    framework: Framework, group: CriterionGroup | None = None
+) -> list[tuple[CriterionGroup, list[Assessment]]]:
+    """The framework's public assessments by criterion group; only `group`'s when one is given."""
+    assessments = framework.assessments.filter(criterion__is_published=True)
+    if group is not None:
+        assessments = assessments.filter(criterion__group=group)
+    assessments = assessments.with_related().order_by(
+        "criterion__group__position", "criterion__group__name", "criterion__position", "criterion__name"
     )
     return [(group, list(rows)) for group, rows in groupby(assessments, key=lambda a: a.criterion.group)]
 
@@ -112,31 +139,60 @@ def criterion_assessments(criterion: Criterion):
     return criterion.assessments.filter(framework__is_published=True).with_related().order_by("framework__name")
 
 
-def published_comparison_for(frameworks: list[Framework]) -> Comparison | None:
-    """The published editor-written comparison of exactly this set of frameworks."""
+def _points(queryset, criteria):
+    points = queryset.for_display()
+    return Prefetch("points", queryset=points if criteria is None else points.filter(criterion__in=criteria))
+
+
+def published_comparison_for(frameworks: list[Framework], criteria=None) -> Comparison | None:
+    """The published editor-written comparison of exactly this set of frameworks.
+
+    Its key differences are fetched for `criteria` only, when given (the rows a page shows).
+    """
     return (
         Comparison.objects.published()
         .filter(framework_set=framework_set_key(framework.pk for framework in frameworks))
-        .prefetch_related(Prefetch("points", queryset=ComparisonPoint.objects.published().for_display()))
+        .prefetch_related(_points(ComparisonPoint.objects.published(), criteria))
         .first()
     )
 
 
-def draft_comparison_for(frameworks: list[Framework]) -> Comparison | None:
+def draft_comparison_for(frameworks: list[Framework], criteria=None) -> Comparison | None:
     """The newest unpublished comparison of exactly this set, for staff previews."""
     return (
         Comparison.objects.exclude(status=ComparisonStatus.PUBLISHED)
         .filter(framework_set=framework_set_key(framework.pk for framework in frameworks))
-        .prefetch_related(Prefetch("points", queryset=ComparisonPoint.objects.for_display()))
+        .prefetch_related(_points(ComparisonPoint.objects.all(), criteria))
         .order_by("-updated_at")
         .first()
     )
 
 
 def assessment_cells(frameworks, criteria) -> dict[tuple[int, int], Assessment]:
-    """The assessments of these frameworks on these criteria, keyed by (framework id, criterion id)."""
-    assessments = Assessment.objects.filter(framework__in=frameworks, criterion__in=criteria).with_related()
-    return {(a.framework_id, a.criterion_id): a for a in assessments}
+    """The assessments of these frameworks on these criteria, keyed by (framework id, criterion id).
+
+    Each cell gets the framework and criterion objects passed in rather than
+    joined copies of them: the rows stay narrow however many cells there are.
+    """
+    frameworks_by_id = {framework.pk: framework for framework in frameworks}
+    criteria_by_id = {criterion.pk: criterion for criterion in criteria}
+    assessments = Assessment.objects.filter(framework__in=frameworks, criterion__in=criteria).prefetch_related(
+        "sources", "extensions"
+    )
+    cells = {}
+    for assessment in assessments:
+        assessment.framework = frameworks_by_id[assessment.framework_id]
+        assessment.criterion = criteria_by_id[assessment.criterion_id]
+        cells[assessment.framework_id, assessment.criterion_id] = assessment
+    return cells
+
+
+def support_levels(frameworks, criteria) -> dict[tuple[int, int], str]:
+    """Just the support level of each cell, keyed by (framework id, criterion id): enough to rank."""
+    rows = Assessment.objects.filter(framework__in=frameworks, criterion__in=criteria).values_list(
+        "framework_id", "criterion_id", "support_level"
+    )
+    return {(framework_id, criterion_id): level for framework_id, criterion_id, level in rows}
 
 
 def compare_matrix(
@@ -145,19 +201,15 @@ def compare_matrix(
     cells: dict[tuple[int, int], Assessment],
     comparison: Comparison | None = None,
     *,
-    group: CriterionGroup | None = None,
     differences_only: bool = False,
 ) -> list[MatrixGroup]:
-    """The side-by-side matrix: rows are criteria (grouped), columns the given frameworks.
+    """The side-by-side matrix: rows are `criteria` (grouped), columns the given frameworks.
 
-    `group` keeps one group's rows; `differences_only` drops rows where every
-    framework has the same support level.
+    `differences_only` drops rows where every framework has the same support level.
     """
     points = {point.criterion_id: point for point in comparison.points.all()} if comparison else {}
     groups = []
     for criterion_group, group_criteria in groupby(criteria, key=lambda criterion: criterion.group):
-        if group is not None and criterion_group.pk != group.pk:
-            continue
         rows = [
             MatrixRow(
                 criterion=criterion,
@@ -173,7 +225,7 @@ def compare_matrix(
     return groups
 
 
-def fit_ranking(frameworks, weights: dict[Criterion, int], cells=None) -> list[Fit]:
+def fit_ranking(frameworks, weights: dict[Criterion, int], levels=None) -> list[Fit]:
     """Rank frameworks by how well they cover what the reader weighs.
 
     Each criterion has a weight from 0 (ignore) to 3 (essential). A framework
@@ -183,24 +235,20 @@ def fit_ranking(frameworks, weights: dict[Criterion, int], cells=None) -> list[F
     missing assessments are left out of both and listed, so a gap in our
     knowledge counts neither for nor against a framework. Frameworks rank by
     fit, then by how much of the weighting is known; nothing known ranks last;
-    remaining ties keep the given order.
+    remaining ties keep the given order. `levels` (see `support_levels`) may be
+    passed when the caller has them for every weighted criterion.
     """
     weighted = {criterion: weight for criterion, weight in weights.items() if weight}
     if not weighted:
         return []
-    if cells is None:
-        cells = {
-            (a.framework_id, a.criterion_id): a
-            for a in Assessment.objects.filter(framework__in=frameworks, criterion__in=list(weighted)).only(
-                "framework_id", "criterion_id", "support_level"
-            )
-        }
+    if levels is None:
+        levels = support_levels(frameworks, list(weighted))
     fits = []
     for framework in frameworks:
         points, max_points, unknown = 0, 0, []
         for criterion, weight in weighted.items():
-            cell = cells.get((framework.pk, criterion.pk))
-            score = SupportLevel(cell.support_level).score if cell else None
+            level = levels.get((framework.pk, criterion.pk))
+            score = SupportLevel(level).score if level else None
             if score is None:
                 unknown.append(criterion)
             else:

@@ -65,6 +65,16 @@ def active_filters(request, filterset) -> list[dict]:
     return chips
 
 
+def group_links(request, groups, current) -> list[dict]:
+    """One link per criterion group to the same page showing that group, other parameters kept."""
+    links = []
+    for group in groups:
+        query = request.GET.copy()
+        query["group"] = group.slug
+        links.append({"group": group, "url": f"{request.path}?{query.urlencode()}", "current": group == current})
+    return links
+
+
 class FilteredListMixin:
     """A django-filter listing that answers 400 when its filters or page number are invalid."""
 
@@ -117,18 +127,35 @@ class StaffPreviewMixin:
 
 
 class FrameworkDetailView(StaffPreviewMixin, DetailView):
+    """A framework's facts and its assessments; with many criteria, one criterion group at a time (?group=)."""
+
     queryset = Framework.objects.prefetch_related("tags")
     template_name = "comparisons/framework_detail.html"
     context_object_name = "framework"
 
-    def get_context_data(self, **kwargs):
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        groups = selectors.published_criterion_groups()
+        one_at_a_time = selectors.shows_one_group_at_a_time(sum(group.criteria_count for group in groups))
+        wanted = request.GET.get("group")
+        group = next((group for group in groups if group.slug == wanted), None)
+        group_error = None
+        if wanted is not None and group is None:
+            group_error = (
+                f"“{wanted}” is not a criterion group; showing {'the first group' if one_at_a_time else 'all'}."
+            )
+        if group is None and one_at_a_time and groups:
+            group = groups[0]
         framework = self.object
-        return super().get_context_data(
-            **kwargs,
-            assessment_groups=selectors.framework_assessments(framework),
+        context = self.get_context_data(
+            object=framework,
+            assessment_groups=selectors.framework_assessments(framework, group),
+            group_links=group_links(request, groups, group) if one_at_a_time else [],
+            group_error=group_error,
             comparisons=selectors.published_comparisons().filter(frameworks=framework),
             other_frameworks=Framework.objects.published().exclude(pk=framework.pk).only("name", "slug"),
         )
+        return self.render_to_response(context, status=400 if group_error else 200)
 
 
 class CriterionListView(TemplateView):
@@ -183,20 +210,21 @@ class CompareView(TemplateView):
         criteria = selectors.published_criteria()
         options = CompareOptionsForm(request.GET or None, criteria=criteria)
         options_valid = not options.is_bound or options.is_valid()
-        comparison = selectors.published_comparison_for(frameworks)
+        group = options.chosen_group()
+        shown_criteria = selectors.criteria_in_group(criteria, group)
+        comparison = selectors.published_comparison_for(frameworks, shown_criteria)
         if comparison is None and request.user.is_staff:
-            comparison = selectors.draft_comparison_for(frameworks)
-        cells = selectors.assessment_cells(frameworks, criteria)
+            comparison = selectors.draft_comparison_for(frameworks, shown_criteria)
+        cells = selectors.assessment_cells(frameworks, shown_criteria)
         context = self.get_context_data(
             form=form,
             options=options,
             frameworks=frameworks,
             comparison=comparison,
-            matrix=selectors.compare_matrix(
-                frameworks, criteria, cells, comparison, group=options.chosen_group() if options_valid else None
-            ),
+            matrix=selectors.compare_matrix(frameworks, shown_criteria, cells, comparison),
+            group_links=group_links(request, options.groups.values(), group) if options.one_group_at_a_time else [],
             differences_only=options.option("differences", False),
-            fits=selectors.fit_ranking(frameworks, options.weights(), cells),
+            fits=selectors.fit_ranking(frameworks, options.weights()),
             canonical_path=canonical,
         )
         return self.render_to_response(context, status=200 if options_valid else 400)

@@ -327,6 +327,20 @@ class CompareQuerySerializer(serializers.Serializer):
     differences_only = serializers.BooleanField(
         required=False, default=False, help_text="Leave out rows where every framework has the same level."
     )
+    group = serializers.SlugField(
+        required=False,
+        max_length=100,
+        help_text=(
+            "Only this criterion group (a slug). With many criteria and no `criteria` or `group` given, "
+            "the matrix has one group, the first: follow `groups` for the others."
+        ),
+    )
+
+
+class CompareGroupLinkSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    url = serializers.URLField(help_text="This comparison's matrix for that group.")
 
 
 class FrameworkRefSerializer(serializers.ModelSerializer):
@@ -368,5 +382,9 @@ class MatrixGroupSerializer(serializers.Serializer):
 
 class CompareResultSerializer(serializers.Serializer):
     frameworks = FrameworkRefSerializer(many=True)
+    group = serializers.SlugField(allow_null=True, help_text="The one criterion group shown; null when all are.")
     groups = MatrixGroupSerializer(many=True)
+    group_links = CompareGroupLinkSerializer(
+        many=True, help_text="Every criterion group, each with the URL of this comparison's matrix for it."
+    )
     comparison = ComparisonSerializer(allow_null=True)

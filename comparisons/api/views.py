@@ -203,14 +203,40 @@ class CompareView(ReadOnlyAPIView):
             unknown = sorted(set(wanted) - {criterion.slug for criterion in criteria})
             if unknown:
                 raise serializers.ValidationError({"criteria": [f"Not a published criterion: {', '.join(unknown)}."]})
-            criteria = [criterion for criterion in criteria if criterion.slug in wanted]
-        comparison = selectors.published_comparison_for(frameworks)
-        cells = selectors.assessment_cells(frameworks, criteria)
-        groups = selectors.compare_matrix(
-            frameworks, criteria, cells, comparison, differences_only=query.validated_data["differences_only"]
+        groups = {criterion.group.slug: criterion.group for criterion in criteria}
+        group = None
+        if "group" in query.validated_data:
+            group = groups.get(query.validated_data["group"])
+            if group is None:
+                raise serializers.ValidationError({"group": ["Not a criterion group with published criteria."]})
+        elif not wanted and selectors.shows_one_group_at_a_time(len(criteria)) and groups:
+            group = next(iter(groups.values()))
+        shown = selectors.criteria_in_group(criteria, group)
+        if wanted:
+            shown = [criterion for criterion in shown if criterion.slug in wanted]
+        comparison = selectors.published_comparison_for(frameworks, shown)
+        cells = selectors.assessment_cells(frameworks, shown)
+        matrix = selectors.compare_matrix(
+            frameworks, shown, cells, comparison, differences_only=query.validated_data["differences_only"]
         )
-        result = {"frameworks": frameworks, "groups": groups, "comparison": comparison}
+        result = {
+            "frameworks": frameworks,
+            "group": group.slug if group else None,
+            "groups": matrix,
+            "group_links": [
+                {"slug": slug, "name": each.name, "url": self.url_with(request, group=slug)}
+                for slug, each in groups.items()
+            ],
+            "comparison": comparison,
+        }
         return Response(api.CompareResultSerializer(result, context={"request": request}).data)
+
+    @staticmethod
+    def url_with(request, **changes) -> str:
+        query = request.query_params.copy()
+        for name, value in changes.items():
+            query[name] = value
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
 class DatasetView(ReadOnlyAPIView):
