@@ -26,7 +26,7 @@ import jsonschema
 import jsonschema_rs
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -272,6 +272,9 @@ class ImportReport:
     def count(self, bucket: dict, kind: str) -> None:
         bucket[kind] = bucket.get(kind, 0) + 1
 
+    def rows_written(self) -> int:
+        return sum(self.created.values()) + sum(self.updated.values())
+
 
 class DatasetInvalid(Exception):
     def __init__(self, report: ImportReport):
@@ -482,7 +485,20 @@ def import_dataset(data, *, validate_only: bool = False) -> ImportReport:
         # A last line of defence: the database refused something the checks above missed.
         report.errors.append(("$", f"The database refused the data, so nothing was imported: {error}"))
         raise DatasetInvalid(report) from None
+    if not validate_only and report.rows_written() >= ANALYZE_AFTER_ROWS:
+        refresh_planner_statistics()
     return report
+
+
+# After writing this many rows at once, the planner's statistics are refreshed at once rather
+# than whenever autovacuum gets to it: until then PostgreSQL may scan whole tables.
+ANALYZE_AFTER_ROWS = 10_000
+
+
+def refresh_planner_statistics() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def _write(data: dict, report: ImportReport) -> None:

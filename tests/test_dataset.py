@@ -7,6 +7,7 @@ import jsonschema
 import pytest
 from django.core.management import CommandError, call_command
 
+from comparisons import dataset
 from comparisons.dataset import (
     DatasetInvalid,
     dump_dataset,
@@ -373,3 +374,22 @@ def test_a_failed_dump_leaves_no_partial_file(client, seeded, settings, tmp_path
         client.get("/api/v1/dataset/")
 
     assert list(settings.DATASET_DUMP_DIR.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("threshold", "dry_run", "refreshed"), [(1, False, True), (1, True, False), (10**9, False, False)]
+)
+def test_a_large_import_refreshes_the_planner_statistics(seeded, monkeypatch, threshold, dry_run, refreshed):
+    data = json.loads(dump_dataset(export_dataset()))
+    empty_the_database()
+    calls = []
+    monkeypatch.setattr(dataset, "ANALYZE_AFTER_ROWS", threshold)
+    monkeypatch.setattr(dataset, "refresh_planner_statistics", lambda: calls.append("analyze"))
+
+    import_dataset(data, validate_only=dry_run)
+
+    assert calls == (["analyze"] if refreshed else [])
+
+
+def test_refreshing_the_planner_statistics_runs_on_either_database(seeded):
+    dataset.refresh_planner_statistics()  # ANALYZE on PostgreSQL; nothing to do on SQLite
