@@ -446,7 +446,8 @@ def mixed_load(server, rows, token, framework_slugs, criterion_slugs, args, work
         .splitlines()[-1]  # after the shell's note on what it imported
     )
     framework, criterion = next(iter(last)) if last else (framework_slugs[0], criterion_slugs[0])
-    _, _, page = fetch(server.port, f"/frameworks/{framework}/")
+    # The criterion's page shows every framework's cell on it (a framework's page shows one group at a time).
+    _, _, page = fetch(server.port, f"/criteria/{criterion}/")
     served = last.get((framework, criterion), "").encode() in page if last else True
     return {
         "readers": readers,

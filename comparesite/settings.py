@@ -179,6 +179,9 @@ READER_CACHE_SECONDS = env_int("READER_CACHE_SECONDS", 600 if REDIS_URL else 0)
 # (s-maxage). 0, the default, makes it revalidate every time (cheap: ETag → 304),
 # so readers never see a page older than the last edit.
 CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 0)
+# Each process also keeps this many bytes of the reader pages it served last, used only
+# while the content version (read from the shared cache on every request) is unchanged.
+READER_LOCAL_CACHE_BYTES = env_int("READER_LOCAL_CACHE_BYTES", 16 * 1024 * 1024)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

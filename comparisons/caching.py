@@ -14,11 +14,19 @@ Responses that set a cookie (forms with a CSRF token) are never stored.
 
 The middleware sits near the top of the stack, so a hit skips sessions, CSRF,
 authentication and the view; it answers If-None-Match with 304 itself.
+
+Each process also keeps the pages it served last (`LocalPages`, bounded in
+bytes). Such a copy is used only if it was made from the current content
+version, which is still read from the shared cache on every request: a change
+made through any app server is seen at once, and a hit no longer carries the
+page's bytes from Redis.
 """
 
 import hashlib
 import logging
+import threading
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -121,6 +129,80 @@ def mark_private(response) -> None:
         patch_cache_control(response, private=True, no_store=True)
 
 
+class LocalPages:
+    """This process's most recently used reader answers, at most `max_bytes` of page bodies.
+
+    Entries are the stored tuples (content version, headers, body); the caller
+    checks the version. A body over a quarter of the budget is never kept, so
+    one large page cannot push out every other.
+    """
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
+
+    def put(self, key, entry) -> None:
+        size = len(entry[2])
+        if size > self.max_bytes // 4:
+            return
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self.size -= len(old[2])
+            self._entries[key] = entry
+            self.size += size
+            while self.size > self.max_bytes:
+                _, evicted = self._entries.popitem(last=False)
+                self.size -= len(evicted[2])
+
+    def discard(self, key) -> None:
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self.size -= len(old[2])
+
+
+local_pages = LocalPages(settings.READER_LOCAL_CACHE_BYTES)
+
+
+def stored_answer(key):
+    """(current content version, the stored answer made from it or None), in one round trip to the cache.
+
+    This process's copy of the answer, if any, needs only the version from the
+    shared cache; otherwise the version and the answer come in one MGET.
+    """
+    local = local_pages.get(key)
+    if local is not None:
+        version = content_version()
+        if local[0] == version:
+            return version, local
+        local_pages.discard(key)
+        stored = cache.get(key)
+    else:
+        found = cache.get_many([CONTENT_VERSION_KEY, key])
+        version = content_version(found.get(CONTENT_VERSION_KEY))
+        stored = found.get(key)
+    if stored is None or stored[0] != version:
+        return version, None
+    local_pages.put(key, stored)
+    return version, stored
+
+
+def store_answer(key, version, response) -> None:
+    stored = (version, dict(response.items()), response.content)
+    cache.set(key, stored, settings.READER_CACHE_SECONDS)
+    local_pages.put(key, stored)
+
+
 class ReaderCacheMiddleware:
     """Answer readers from the cache; store what readers were answered; mark everything else private."""
 
@@ -138,16 +220,14 @@ class ReaderCacheMiddleware:
                 mark_public(response)
             return response
 
-        # One round trip for both: the stored answer is used only if made from the current content.
+        # The stored answer is used only if it was made from the current content.
         key = _cache_key(request)
         try:
-            found = cache.get_many([CONTENT_VERSION_KEY, key])
-            version = content_version(found.get(CONTENT_VERSION_KEY))
+            version, stored = stored_answer(key)
         except Exception:  # the cache is down: answer without it rather than fail
             logger.exception("Reader cache unavailable")
             return self.get_response(request)
-        stored = found.get(key)
-        if stored is not None and stored[0] == version:
+        if stored is not None:
             response = HttpResponse(stored[2], headers=stored[1])
             response["X-Cache"] = "hit"
             return get_conditional_response(request, etag=response["ETag"], response=response)
@@ -157,7 +237,7 @@ class ReaderCacheMiddleware:
             mark_public(response)
             set_response_etag(response)
             try:
-                cache.set(key, (version, dict(response.items()), response.content), settings.READER_CACHE_SECONDS)
+                store_answer(key, version, response)
             except Exception:
                 logger.exception("Reader cache unavailable")
             response["X-Cache"] = "miss"

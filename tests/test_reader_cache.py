@@ -11,8 +11,8 @@ from django.test import Client
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from comparisons import services
-from comparisons.caching import CONTENT_VERSION_KEY
+from comparisons import caching, services
+from comparisons.caching import CONTENT_VERSION_KEY, LocalPages, bump_content_version
 from comparisons.dataset import dump_dataset, export_dataset
 from comparisons.models import Assessment, Framework, ProblemReport
 
@@ -245,8 +245,8 @@ def test_readers_are_served_when_the_cache_is_down(anonymous, seeded, monkeypatc
     def unreachable(*args, **kwargs):
         raise ConnectionError("Redis is down")
 
-    monkeypatch.setattr(cache, "get_many", unreachable)
-    monkeypatch.setattr(cache, "set", unreachable)
+    for method in ("get", "get_many", "set", "add"):
+        monkeypatch.setattr(cache, method, unreachable)
 
     response = anonymous.get(FLASK_PAGE)
 
@@ -271,3 +271,96 @@ def test_a_deploy_replaces_the_content_version(seeded):
     call_command("migrate", verbosity=0)
 
     assert cache.get(CONTENT_VERSION_KEY) not in (None, before)
+
+
+# -- each process's own copies --------------------------------------------------------------
+
+
+@pytest.fixture
+def round_trips(monkeypatch):
+    """Record the calls made to the shared cache, one per round trip: ("get", key) or ("get_many", keys)."""
+    calls, inside = [], []
+    real_get, real_get_many = cache.get, cache.get_many
+
+    def get(key, *args, **kwargs):
+        if not inside:  # the local-memory backend's get_many calls get for each key
+            calls.append(("get", key))
+        return real_get(key, *args, **kwargs)
+
+    def get_many(keys, *args, **kwargs):
+        calls.append(("get_many", list(keys)))
+        inside.append(True)
+        try:
+            return real_get_many(keys, *args, **kwargs)
+        finally:
+            inside.pop()
+
+    def install():
+        monkeypatch.setattr(cache, "get", get)
+        monkeypatch.setattr(cache, "get_many", get_many)
+        return calls
+
+    return install
+
+
+def test_a_hit_served_from_this_processs_copy_asks_the_shared_cache_only_for_the_version(
+    anonymous, seeded, round_trips
+):
+    first = read(anonymous)
+    calls = round_trips()
+
+    again = read(anonymous)
+
+    assert again["X-Cache"] == "hit" and again.content == first.content
+    assert calls == [("get", CONTENT_VERSION_KEY)]
+
+
+def test_a_change_made_through_another_app_server_is_seen_at_once(anonymous, flask_forms):
+    read(anonymous)
+    # Another server's edit: the shared rows and the shared version change, this process's copy does not.
+    Assessment.objects.filter(pk=flask_forms.pk).update(summary="Changed on the other server")
+    bump_content_version()
+
+    response = read(anonymous)
+
+    assert response["X-Cache"] == "miss"
+    assert "Changed on the other server" in response.content.decode()
+
+
+def test_without_a_local_copy_the_version_and_the_answer_come_in_one_round_trip(
+    anonymous, seeded, monkeypatch, round_trips
+):
+    read(anonymous)
+    monkeypatch.setattr(caching, "local_pages", LocalPages(0))
+    calls = round_trips()
+
+    assert read(anonymous)["X-Cache"] == "hit"
+    assert len(calls) == 1 and calls[0][0] == "get_many" and calls[0][1][0] == CONTENT_VERSION_KEY
+
+
+def page(version, size):
+    return (version, {}, b"x" * size)
+
+
+def test_local_copies_keep_within_their_byte_budget_dropping_the_least_recently_used():
+    pages = LocalPages(max_bytes=1000)
+    pages.put("a", page("v1", 200))
+    pages.put("b", page("v1", 200))
+    pages.get("a")  # used: "b" is now the oldest
+    for key in "cde":
+        pages.put(key, page("v1", 200))
+
+    pages.put("f", page("v1", 200))
+
+    assert pages.get("b") is None
+    assert all(pages.get(key) for key in "acdef")
+    assert pages.size == 1000
+
+
+def test_a_page_over_a_quarter_of_the_budget_is_not_kept_locally():
+    pages = LocalPages(max_bytes=1000)
+    pages.put("small", page("v1", 250))
+
+    pages.put("large", page("v1", 251))
+
+    assert pages.get("large") is None and pages.get("small") is not None
