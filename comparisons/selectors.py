@@ -80,8 +80,9 @@ def published_comparisons():
 
 
 def published_criteria() -> list[Criterion]:
-    """Every published criterion in display order, without the long texts no listing shows."""
-    return list(Criterion.objects.published().in_display_order().defer("description", "description_html"))
+    """Every published criterion in display order, without what no listing shows (long texts, row times)."""
+    unshown = ["description", "description_html", "created_at", "updated_at", "group__created_at", "group__updated_at"]
+    return list(Criterion.objects.published().in_display_order().defer(*unshown))
 
 
 def criteria_by_group(criteria) -> list[tuple[CriterionGroup, list[Criterion]]]:
@@ -176,8 +177,9 @@ def assessment_cells(frameworks, criteria) -> dict[tuple[int, int], Assessment]:
     """
     frameworks_by_id = {framework.pk: framework for framework in frameworks}
     criteria_by_id = {criterion.pk: criterion for criterion in criteria}
+    # Links as plain lists (`source_list`, `extension_list`): a related manager per cell costs more than its rows.
     assessments = Assessment.objects.filter(framework__in=frameworks, criterion__in=criteria).prefetch_related(
-        "sources", "extensions"
+        Prefetch("sources", to_attr="source_list"), Prefetch("extensions", to_attr="extension_list")
     )
     cells = {}
     for assessment in assessments:

@@ -359,8 +359,16 @@ class CriterionRefSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "url"]
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class ExtensionSlugField(serializers.SlugRelatedField):
+    """An extension's slug, read from a list of extensions rather than a model field."""
+
+
 class MatrixCellSerializer(FrameworkAssessmentSerializer):
     framework = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    # The lists selectors.assessment_cells attaches to each cell.
+    extensions = ExtensionSlugField(slug_field="slug", many=True, read_only=True, source="extension_list")
+    sources = SourceSerializer(many=True, read_only=True, source="source_list")
 
     class Meta(FrameworkAssessmentSerializer.Meta):
         fields = ["framework", *FrameworkAssessmentSerializer.Meta.fields]
