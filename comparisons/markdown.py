@@ -12,6 +12,7 @@ characters in a paragraph, so sources are capped in length and in brackets by
 endpoint all apply.
 """
 
+import re
 import threading
 
 import markdown
@@ -101,9 +102,18 @@ def _heading_id(value: str, separator: str) -> str:
     return getattr(_thread_state, "heading_prefix", HEADING_ID_PREFIX) + (slugify(value) or "section")
 
 
-def _build_converter() -> markdown.Markdown:
+# Text that may hold a heading (ATX "#", a setext underline, even inside a quote) or a [TOC]
+# marker. Text without any of them gets nothing from the toc extension, which walks the whole
+# tree of every field; such text is rendered by a converter without it (same HTML, faster).
+MAYBE_HEADINGS = re.compile(r"#|\[TOC\]|^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)
+
+
+def _build_converter(*, headings: bool = True) -> markdown.Markdown:
+    extensions = ["tables", "fenced_code", "codehilite", "sane_lists"]
+    if headings:
+        extensions.append("toc")
     converter = markdown.Markdown(
-        extensions=["tables", "fenced_code", "codehilite", "toc", "sane_lists"],
+        extensions=extensions,
         extension_configs={
             "codehilite": {"guess_lang": False, "css_class": "codehilite"},
             "toc": {"slugify": _heading_id, "permalink": False, "baselevel": str(HEADING_BASE_LEVEL)},
@@ -116,11 +126,13 @@ def _build_converter() -> markdown.Markdown:
     return converter
 
 
-def _converter() -> markdown.Markdown:
-    # A Markdown instance is costly to build and not thread-safe: one per thread.
-    converter = getattr(_thread_state, "converter", None)
+def _converter(source: str) -> markdown.Markdown:
+    # A Markdown instance is costly to build and not thread-safe: one (of each kind) per thread.
+    kind = "converter" if MAYBE_HEADINGS.search(source) else "converter_without_headings"
+    converter = getattr(_thread_state, kind, None)
     if converter is None:
-        converter = _thread_state.converter = _build_converter()
+        converter = _build_converter(headings=kind == "converter")
+        setattr(_thread_state, kind, converter)
     return converter
 
 
@@ -147,7 +159,7 @@ def render_markdown(source: str | None, *, id_prefix: str = HEADING_ID_PREFIX) -
         return ""
     _thread_state.heading_prefix = id_prefix
     try:
-        html = _converter().reset().convert(source)
+        html = _converter(source).reset().convert(source)
     finally:
         _thread_state.heading_prefix = HEADING_ID_PREFIX
     return sanitize_html(html)

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
-from django.db.models.functions import Lower
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 
 from .choices import MAX_SUPPORT_SCORE, ComparisonStatus, SupportLevel
@@ -64,13 +64,21 @@ def published_frameworks():
 
 
 def framework_list():
-    """Published frameworks with their tags and how many criteria each has built in."""
-    built_in = Q(
-        assessments__support_level=SupportLevel.BUILT_IN,
-        assessments__criterion__is_published=True,
+    """Published frameworks with their tags and how many criteria each has built in.
+
+    The count is a subquery rather than a join and GROUP BY: PostgreSQL then counts
+    only for the page of rows shown, and the paginator's COUNT skips it altogether.
+    """
+    built_in = (
+        Assessment.objects.filter(
+            framework=OuterRef("pk"), support_level=SupportLevel.BUILT_IN, criterion__is_published=True
+        )
+        .order_by()
+        .values("framework")
+        .annotate(count=Count("pk"))
+        .values("count")
     )
-    # Grouped queries ignore Meta.ordering, so the order is explicit.
-    return published_frameworks().annotate(built_in_count=Count("assessments", filter=built_in)).order_by(Lower("name"))
+    return published_frameworks().annotate(built_in_count=Coalesce(Subquery(built_in), 0)).order_by(Lower("name"))
 
 
 def published_comparisons():
