@@ -152,6 +152,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Long texts (Markdown and its HTML, in rows and their history) are compressed with lz4
     # rather than the default pglz: several times cheaper to write, about as small.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c default_toast_compression=lz4"
+    # Parameters travel beside the SQL rather than quoted into it: a bulk insert of Markdown
+    # and HTML no longer spends seconds escaping text on the client.
+    DATABASES["default"]["OPTIONS"]["server_side_binding"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

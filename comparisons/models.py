@@ -3,8 +3,10 @@
 Invariants live in the database (unique and check constraints) as well as in
 forms, so no write path — admin, API, fixture or import — can break them.
 Markdown sources are rendered once, when saved, into the `*_html` fields next
-to them; pages never render on a request. The signal handlers that keep derived
-fields in step live in signals.py.
+to them; pages never render on a request. History records keep the sources
+(frameworks aside, see there): the HTML is derived, and a revert or restore
+saves, which renders it anew.
+The signal handlers that keep derived fields in step live in signals.py.
 """
 
 from django.core.exceptions import ValidationError
@@ -214,6 +216,8 @@ class Framework(RendersMarkdown, NamedModel):
     is_published = models.BooleanField("published", default=False)
 
     objects = FrameworkQuerySet.as_manager()
+    # Its HTML stays in its history: django-simple-history records a framework with the fields of
+    # the comparison's history when a comparison's frameworks change from the framework's side.
     history = HistoricalRecords(m2m_fields=[tags])
 
     markdown_fields = {"description": "description_html"}
@@ -253,7 +257,7 @@ class Criterion(RendersMarkdown, NamedModel):
     is_published = models.BooleanField("published", default=False)
 
     objects = CriterionQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["description_html"])
 
     markdown_fields = {"description": "description_html"}
 
@@ -289,7 +293,7 @@ class Assessment(RendersMarkdown, TimeStampedModel):
     last_reviewed = models.DateField(help_text="When an editor last checked this against the sources.")
 
     objects = AssessmentQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[extensions])
+    history = HistoricalRecords(m2m_fields=[extensions], excluded_fields=["details_html"])
 
     markdown_fields = {"details": "details_html"}
 
@@ -373,7 +377,9 @@ class Comparison(RendersMarkdown, TimeStampedModel):
     )
 
     objects = ComparisonQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[frameworks])
+    history = HistoricalRecords(
+        m2m_fields=[frameworks], excluded_fields=["tldr_html", "introduction_html", "conclusion_html"]
+    )
 
     markdown_fields = {"tldr": "tldr_html", "introduction": "introduction_html", "conclusion": "conclusion_html"}
 
@@ -462,7 +468,7 @@ class ComparisonPoint(RendersMarkdown, TimeStampedModel):
     position = models.PositiveIntegerField(default=0)
 
     objects = ComparisonPointQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["key_difference_html"])
 
     markdown_fields = {"key_difference": "key_difference_html"}
 

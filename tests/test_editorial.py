@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 
 from comparisons import services
 from comparisons.dataset import export_dataset, import_dataset
+from comparisons.markdown import render_markdown
 from comparisons.models import Assessment, Framework, Source
 
 from .factories import ComparisonFactory, FrameworkFactory, assessment_change_data
@@ -78,6 +79,19 @@ def test_reverting_restores_an_earlier_version(editor_client, flask_forms):
     flask_forms.refresh_from_db()
     assert flask_forms.summary == original
     assert flask_forms.history.first().history_change_reason == "Changed summary"
+
+
+def test_history_keeps_markdown_sources_and_a_revert_renders_them_anew(flask_forms):
+    original_details, original_html = flask_forms.details, flask_forms.details_html
+    flask_forms.details = "Now **different**."
+    flask_forms.save()
+    earlier = flask_forms.history.filter(details=original_details).first()
+
+    services.revert_to(earlier, read_version=flask_forms.version)
+
+    flask_forms.refresh_from_db()
+    assert not hasattr(earlier, "details_html")
+    assert flask_forms.details_html == original_html != ""
 
 
 def test_the_public_changelog_lists_changes_to_published_content_only(client, flask_forms):
@@ -157,6 +171,7 @@ def test_a_deleted_assessment_can_be_restored_with_its_sources(editor_client, fl
     editor_client.post("/admin/comparisons/assessment/deleted/", {"history_id": record.history_id})
 
     restored = Assessment.objects.get(framework__slug="flask", criterion__slug="forms")
+    assert restored.details_html == render_markdown(restored.details, id_prefix="md-flask-forms-details-")
     assert list(restored.sources.values_list("url", flat=True)) == sources
     assert set(restored.extensions.values_list("slug", flat=True)) == extensions
     assert list(editor_client.get("/admin/comparisons/assessment/deleted/").context["records"]) == []
