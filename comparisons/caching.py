@@ -27,6 +27,7 @@ import logging
 import threading
 import uuid
 from collections import OrderedDict
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import cache
@@ -68,14 +69,36 @@ def new_release_after_migrate(sender, **kwargs) -> None:
     _bump_or_log()
 
 
+_batch = threading.local()
+
+
 def content_changed() -> None:
     """Invalidate every cached reader response, now and again when the transaction commits.
 
     The second bump matters: a reader who reads the new version before the
-    commit still sees the old rows, and would store them under it.
+    commit still sees the old rows, and would store them under it. Inside
+    `one_content_change()` the change is only noted, and made once at its end.
     """
+    if getattr(_batch, "open", False):
+        _batch.changed = True
+        return
     _bump_or_log()
     transaction.on_commit(_bump_or_log, robust=True)
+
+
+@contextmanager
+def one_content_change():
+    """Many writes, one content change: for an import, which saves thousands of rows in one transaction."""
+    if getattr(_batch, "open", False):
+        yield
+        return
+    _batch.open, _batch.changed = True, False
+    try:
+        yield
+    finally:
+        _batch.open = False
+        if _batch.changed:
+            content_changed()
 
 
 def _personal_cookie_names() -> set[str]:

@@ -118,6 +118,25 @@ def test_model_rules_are_checked_before_anything_is_written(seeded):
     assert Framework.objects.get(slug=data["frameworks"][1]["slug"]).summary == before
 
 
+@pytest.mark.parametrize(
+    ("kind", "field", "value", "message"),
+    [
+        ("frameworks", "slug", "flask-vs-django", "vs"),
+        ("frameworks", "first_release_year", 1789, "1990"),
+        ("criteria", "description", "x" * 20_000, "the limit is"),
+    ],
+)
+def test_rules_the_database_also_enforces_are_reported_by_path(seeded, kind, field, value, message):
+    data = export_dataset()
+    data[kind][0][field] = value
+
+    with pytest.raises(DatasetInvalid) as invalid:
+        import_dataset(data)
+
+    errors = dict(invalid.value.report.errors)
+    assert message in errors[f"$.{kind}[0].{field}"]
+
+
 def test_references_must_name_something(seeded):
     data = export_dataset()
     data["assessments"][0]["framework"] = "nope"

@@ -13,7 +13,7 @@ from rest_framework.test import APIClient
 
 from comparisons import caching, services
 from comparisons.caching import CONTENT_VERSION_KEY, LocalPages, bump_content_version
-from comparisons.dataset import dump_dataset, export_dataset
+from comparisons.dataset import dump_dataset, export_dataset, import_dataset
 from comparisons.models import Assessment, Framework, ProblemReport
 
 from .factories import assessment_change_data
@@ -161,6 +161,19 @@ def test_a_committed_change_replaces_the_version_again(flask_forms, django_captu
         callback()
 
     assert len({before, during, cache.get(CONTENT_VERSION_KEY)}) == 3
+
+
+def test_an_import_of_many_rows_is_one_content_change(seeded, monkeypatch, django_capture_on_commit_callbacks):
+    data = export_dataset()
+    for row in data["frameworks"] + data["criteria"] + data["assessments"]:
+        row["summary"] = row["summary"] + " (imported)"
+    bumps = []
+    monkeypatch.setattr(caching, "bump_content_version", lambda: bumps.append("bump"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        import_dataset(data)
+
+    assert bumps == ["bump", "bump"]  # once when the writes are done, once at commit
 
 
 def test_a_readers_problem_report_does_not_flush_the_cache(anonymous, flask_forms):
