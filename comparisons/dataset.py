@@ -17,7 +17,7 @@ import os
 import tempfile
 import time
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -44,6 +44,7 @@ from .models import (
     Framework,
     Source,
     Tag,
+    markdown_id_prefix,
 )
 
 FORMAT_NAME = "comparesite-dataset"
@@ -512,6 +513,34 @@ def refresh_planner_statistics() -> None:
 
 
 def _write(data: dict, report: ImportReport) -> None:
+    assessments = data["assessments"]
+    renderer = MarkdownRenderer(parallel=len(assessments) >= PARALLEL_RENDER_THRESHOLD)
+    try:
+        # The workers start on what will surely be new while this process writes the vocabulary.
+        renderer.render_early(_new_assessment_markdown(assessments))
+        _write_rows(data, report, renderer)
+    finally:
+        renderer.close()
+
+
+def _new_assessment_markdown(rows) -> list[list[tuple[str, str]]]:
+    """(details, id prefix) of the assessments of frameworks with none stored yet, a batch per framework.
+
+    Such rows can only be created, so their HTML will be needed whatever else the file holds.
+    """
+    slugs = {row["framework"] for row in rows}
+    assessed = set(
+        Assessment.objects.filter(framework__slug__in=slugs).values_list("framework__slug", flat=True).distinct()
+    )
+    batches = defaultdict(list)
+    for row in rows:
+        if row["framework"] not in assessed:
+            prefix = markdown_id_prefix((row["framework"], row["criterion"]), "details")
+            batches[row["framework"]].append((row["details"], prefix))
+    return list(batches.values())
+
+
+def _write_rows(data: dict, report: ImportReport, renderer) -> None:
     upserter = _Upserter(report)
     by_slug = {}
 
@@ -556,7 +585,7 @@ def _write(data: dict, report: ImportReport) -> None:
             "criteria", f"$.criteria[{i}]", Criterion, {"slug": row["slug"]}, values, **vocabulary
         )
         remember("criteria", criterion)
-    _write_assessments(data["assessments"], report, lookup)
+    _write_assessments(data["assessments"], report, lookup, renderer)
     for i, row in enumerate(data["comparisons"]):
         path = f"$.comparisons[{i}]"
         values = {k: row[k] for k in ("title", "tldr", "introduction", "conclusion")} | {
@@ -615,19 +644,44 @@ class MarkdownRenderer:
         if parallel and workers > 1:
             # Forked workers inherit the loaded code and never touch the database connection.
             self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+        self.early = {}  # id prefix -> (source, future, index in its batch), see render_early
+
+    def render_early(self, batches) -> None:
+        """Start rendering batches of (source, id prefix) now, before their rows exist.
+
+        `add()` then takes a field's HTML from here when its source and prefix
+        match, instead of rendering it again. Only with a pool of workers.
+        """
+        if self.pool is None:
+            return
+        for jobs in batches:
+            future = self.pool.submit(_render_jobs, jobs)
+            for index, (source, prefix) in enumerate(jobs):
+                self.early[prefix] = (source, future, index)
 
     def add(self, instances):
-        jobs, targets = [], []
+        jobs, targets, early = [], [], []
         for instance in instances:
-            owner = "-".join(instance.natural_key())
             for source, html in instance.markdown_fields.items():
-                jobs.append((getattr(instance, source), f"md-{owner}-{source}-"))
-                targets.append((instance, html))
+                text, prefix = getattr(instance, source), markdown_id_prefix(instance.natural_key(), source)
+                started = self.early.pop(prefix, None)
+                if started is not None and started[0] == text:
+                    early.append((instance, html, started[1], started[2]))
+                else:
+                    jobs.append((text, prefix))
+                    targets.append((instance, html))
         if self.pool is None or not jobs:
-            results = _render_jobs(jobs)
-            return lambda: self._assign(targets, results)
-        future = self.pool.submit(_render_jobs, jobs)
-        return lambda: self._assign(targets, future.result())
+            pending = Future()
+            pending.set_result(_render_jobs(jobs))
+        else:
+            pending = self.pool.submit(_render_jobs, jobs)
+
+        def fill_in():
+            self._assign(targets, pending.result())
+            for instance, html, started, index in early:
+                setattr(instance, html, started.result()[index])
+
+        return fill_in
 
     def close(self) -> None:
         if self.pool is not None:
@@ -744,7 +798,7 @@ class _AssessmentBatch:
     rendered: object = None  # waits for the batch's HTML (MarkdownRenderer.add)
 
 
-def _write_assessments(rows, report, lookup) -> None:
+def _write_assessments(rows, report, lookup, renderer) -> None:
     """Upsert every assessment of the file, one framework's cells at a time.
 
     A pipeline: while the workers render batch k, this process checks batch
@@ -755,21 +809,17 @@ def _write_assessments(rows, report, lookup) -> None:
     by_framework = defaultdict(list)
     for i, row in enumerate(rows):
         by_framework[row["framework"]].append((i, row))
-    renderer = MarkdownRenderer(parallel=len(rows) >= PARALLEL_RENDER_THRESHOLD)
     written, previous = False, None
-    try:
-        for framework_slug, framework_rows in by_framework.items():
-            batch = _check_assessments(framework_slug, framework_rows, report, lookup)
-            if batch is None or report.errors:
-                continue
-            batch.rendered = renderer.add(_needs_rendering(batch.pending))
-            if previous is not None:
-                written |= _write_assessment_batch(previous)
-            previous = batch
-        if previous is not None and not report.errors:
+    for framework_slug, framework_rows in by_framework.items():
+        batch = _check_assessments(framework_slug, framework_rows, report, lookup)
+        if batch is None or report.errors:
+            continue
+        batch.rendered = renderer.add(_needs_rendering(batch.pending))
+        if previous is not None:
             written |= _write_assessment_batch(previous)
-    finally:
-        renderer.close()
+        previous = batch
+    if previous is not None and not report.errors:
+        written |= _write_assessment_batch(previous)
     if written:
         content_changed()  # bulk writes send no signals
 
@@ -837,8 +887,8 @@ def _write_assessment_batch(batch: _AssessmentBatch) -> bool:
                 pending.changed.append(instance)
             pending.reasons[id(instance)].append(name)
     _save_pending(Assessment, pending, ASSESSMENT_FIELDS)
-    _replace_extensions(batch.extension_changes)
-    _replace_sources(batch.source_changes)
+    _replace_extensions(batch.extension_changes, created)
+    _replace_sources(batch.source_changes, created)
     _record_history(Assessment, pending.created, pending.changed, m2m=("extensions", Assessment.extensions.through))
     return bool(pending.created or pending.changed)
 
@@ -860,17 +910,24 @@ def _checked_sources(sources, report, path):
     return wanted if len(report.errors) == errors_before else None
 
 
-def _replace_extensions(changes: list) -> None:
+def _stored(changes: list, new_rows: set) -> list[int]:
+    """The ids of the changed rows that existed before this import (new rows have no links to remove)."""
+    return [instance.pk for instance, _ in changes if id(instance) not in new_rows]
+
+
+def _replace_extensions(changes: list, new_rows: set) -> None:
     through = Assessment.extensions.through
-    through.objects.filter(assessment_id__in=[instance.pk for instance, _ in changes]).delete()
+    if stored := _stored(changes, new_rows):
+        through.objects.filter(assessment_id__in=stored).delete()
     through.objects.bulk_create(
         [through(assessment_id=a.pk, extension_id=e) for a, wanted in changes for e in sorted(wanted)],
         batch_size=BULK_BATCH_SIZE,
     )
 
 
-def _replace_sources(changes: list) -> None:
-    Source.objects.filter(assessment__in=[instance.pk for instance, _ in changes]).delete()
+def _replace_sources(changes: list, new_rows: set) -> None:
+    if stored := _stored(changes, new_rows):
+        Source.objects.filter(assessment__in=stored).delete()
     created = Source.objects.bulk_create(
         [
             Source(assessment=instance, title=title, url=url, position=j)

@@ -134,6 +134,11 @@ class TimeStampedModel(models.Model):
         return cls._base_manager.filter(pk=pk).values_list("version", flat=True).first()
 
 
+def markdown_id_prefix(natural_key, field: str) -> str:
+    """How heading ids start in one Markdown field of one row: unique on any page that shows several."""
+    return f"md-{'-'.join(natural_key)}-{field}-"
+
+
 class RendersMarkdown:
     """A model whose Markdown sources are stored next to their rendered HTML."""
 
@@ -141,9 +146,9 @@ class RendersMarkdown:
     markdown_fields: dict[str, str] = {}
 
     def render_markdown_fields(self) -> None:
-        owner = "-".join(self.natural_key())
         for source, html in self.markdown_fields.items():
-            setattr(self, html, render_markdown(getattr(self, source), id_prefix=f"md-{owner}-{source}-"))
+            prefix = markdown_id_prefix(self.natural_key(), source)
+            setattr(self, html, render_markdown(getattr(self, source), id_prefix=prefix))
 
 
 class NamedModel(TimeStampedModel):

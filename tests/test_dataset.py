@@ -328,6 +328,27 @@ def test_many_rows_are_rendered_on_every_core_with_the_same_result(seeded, monke
         )
 
 
+def test_new_frameworks_are_rendered_early_and_changed_rows_as_usual(seeded, monkeypatch):
+    monkeypatch.setattr("comparisons.dataset.PARALLEL_RENDER_THRESHOLD", 2)
+    early = []
+    real = dataset._new_assessment_markdown
+    monkeypatch.setattr(dataset, "_new_assessment_markdown", lambda rows: early.extend(real(rows)) or early)
+    data = export_dataset()
+    Assessment.objects.filter(framework__slug="flask").delete()
+    changed = next(row for row in data["assessments"] if row["framework"] == "django")
+    changed["details"] += "\n\n## Changed by the import"
+
+    report = import_dataset(data)
+
+    assert report.created["assessments"] == sum(row["framework"] == "flask" for row in data["assessments"])
+    assert report.updated["assessments"] == 1
+    assert {prefix.split("-")[1] for batch in early for _, prefix in batch} == {"flask"}
+    for assessment in Assessment.objects.select_related("framework", "criterion"):
+        assert assessment.details_html == render_markdown(
+            assessment.details, id_prefix=f"md-{assessment.framework.slug}-{assessment.criterion.slug}-details-"
+        )
+
+
 def test_the_streamed_dump_is_byte_for_byte_the_canonical_text(seeded):
     streamed = io.StringIO()
 
