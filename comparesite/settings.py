@@ -149,12 +149,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Long texts (Markdown and its HTML, in rows and their history) are compressed with lz4
-    # rather than the default pglz: several times cheaper to write, about as small.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c default_toast_compression=lz4"
+    database_options = DATABASES["default"].setdefault("OPTIONS", {})
+    # Long texts (Markdown and its HTML) are compressed with lz4 rather than PostgreSQL's default
+    # pglz: several times cheaper to write, about as small. "pglz" for a server built without lz4.
+    toast_compression = env_str("DATABASE_TOAST_COMPRESSION", "lz4")
+    server_options = database_options.get("options", "")  # any given in DATABASE_URL come first
+    database_options["options"] = f"{server_options} -c default_toast_compression={toast_compression}".strip()
     # Parameters travel beside the SQL rather than quoted into it: a bulk insert of Markdown
     # and HTML no longer spends seconds escaping text on the client.
-    DATABASES["default"]["OPTIONS"]["server_side_binding"] = True
+    database_options.setdefault("server_side_binding", env_bool("DATABASE_SERVER_SIDE_BINDING", True))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -25,6 +25,7 @@ page's bytes from Redis.
 import hashlib
 import logging
 import threading
+import time
 import uuid
 from collections import OrderedDict
 from contextlib import contextmanager
@@ -153,48 +154,63 @@ def mark_private(response) -> None:
 
 
 class LocalPages:
-    """This process's most recently used reader answers, at most `max_bytes` of page bodies.
+    """This process's most recently used reader answers, within a budget of `max_bytes`.
 
     Entries are the stored tuples (content version, headers, body); the caller
-    checks the version. A body over a quarter of the budget is never kept, so
-    one large page cannot push out every other.
+    checks the version. Each entry is charged its body, key and headers plus a
+    fixed overhead, so many tiny pages cannot outgrow the budget; one over a
+    quarter of the budget is never kept, so one large page cannot push out
+    every other. An entry lives at most `seconds`, as long as the shared copy:
+    pages also depend on the date (a "needs review" badge appears with time).
     """
 
-    def __init__(self, max_bytes: int):
+    ENTRY_OVERHEAD = 600  # bytes of dictionaries and objects around each entry, measured roughly
+
+    def __init__(self, max_bytes: int, seconds: float = 600):
         self.max_bytes = max_bytes
+        self.seconds = seconds
         self.size = 0
-        self._entries = OrderedDict()
+        self._entries = OrderedDict()  # key -> (expires, size, stored)
         self._lock = threading.Lock()
+
+    def _charge(self, key, stored) -> int:
+        headers = sum(len(name) + len(value) for name, value in stored[1].items())
+        return len(stored[2]) + len(key) + headers + self.ENTRY_OVERHEAD
 
     def get(self, key):
         with self._lock:
             entry = self._entries.get(key)
-            if entry is not None:
-                self._entries.move_to_end(key)
-            return entry
+            if entry is None:
+                return None
+            if entry[0] < time.monotonic():
+                self._remove(key)
+                return None
+            self._entries.move_to_end(key)
+            return entry[2]
 
-    def put(self, key, entry) -> None:
-        size = len(entry[2])
+    def put(self, key, stored) -> None:
+        size = self._charge(key, stored)
         if size > self.max_bytes // 4:
             return
         with self._lock:
-            old = self._entries.pop(key, None)
-            if old is not None:
-                self.size -= len(old[2])
-            self._entries[key] = entry
+            self._remove(key)
+            self._entries[key] = (time.monotonic() + self.seconds, size, stored)
             self.size += size
             while self.size > self.max_bytes:
-                _, evicted = self._entries.popitem(last=False)
-                self.size -= len(evicted[2])
+                _, (_, evicted, _) = self._entries.popitem(last=False)
+                self.size -= evicted
 
     def discard(self, key) -> None:
         with self._lock:
-            old = self._entries.pop(key, None)
-            if old is not None:
-                self.size -= len(old[2])
+            self._remove(key)
+
+    def _remove(self, key) -> None:
+        entry = self._entries.pop(key, None)
+        if entry is not None:
+            self.size -= entry[1]
 
 
-local_pages = LocalPages(settings.READER_LOCAL_CACHE_BYTES)
+local_pages = LocalPages(settings.READER_LOCAL_CACHE_BYTES, settings.READER_CACHE_SECONDS)
 
 
 def stored_answer(key):

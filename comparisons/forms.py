@@ -80,14 +80,18 @@ class FitForm(forms.Form):
     def criteria_with_fields(self):
         return self.criteria
 
-    def given_weight_names(self) -> set[str]:
-        """The weight parameters the reader filled in."""
+    def named_weights(self) -> set[str]:
+        """The weight parameters in the request with a value."""
         return {key for key in self.data if key.startswith(WEIGHT_PREFIX) and self.data.get(key)}
+
+    def given_weight_names(self) -> set[str]:
+        """The weight parameters that say something: not "0", which is what an untouched select sends."""
+        return {key for key in self.named_weights() if self.data.get(key) != "0"}
 
     def clean(self):
         cleaned_data = super().clean()
         known = {weight_field_name(criterion) for criterion in self.criteria}
-        unknown = sorted(self.given_weight_names() - known)
+        unknown = sorted(self.named_weights() - known)
         if unknown:
             raise forms.ValidationError(
                 "These weights name no published criterion: %(keys)s.", params={"keys": ", ".join(unknown)}

@@ -128,7 +128,8 @@ def _build_converter(*, headings: bool = True) -> markdown.Markdown:
 
 def _converter(source: str) -> markdown.Markdown:
     # A Markdown instance is costly to build and not thread-safe: one (of each kind) per thread.
-    kind = "converter" if MAYBE_HEADINGS.search(source) else "converter_without_headings"
+    # Python-Markdown reads "\r\n" and a lone "\r" as line ends too.
+    kind = "converter" if MAYBE_HEADINGS.search(source.replace("\r", "\n")) else "converter_without_headings"
     converter = getattr(_thread_state, kind, None)
     if converter is None:
         converter = _build_converter(headings=kind == "converter")

@@ -317,7 +317,7 @@ class Assessment(RendersMarkdown, TimeStampedModel):
         return f"{self.framework} · {self.criterion}"
 
     def get_absolute_url(self):
-        return f"{self.framework.get_absolute_url()}#{self.criterion.slug}"
+        return assessment_url(self.framework, self.criterion)
 
     def natural_key(self):
         return (*self.framework.natural_key(), *self.criterion.natural_key())
@@ -331,6 +331,15 @@ class Assessment(RendersMarkdown, TimeStampedModel):
     @property
     def is_stale(self) -> bool:
         return self.last_reviewed < stale_before()
+
+
+def assessment_url(framework, criterion) -> str:
+    """One framework's assessment on one criterion: on the framework's page, in the criterion's group.
+
+    The group is named because past a size the page shows one group at a time;
+    a page showing every group keeps the whole page and scrolls to the criterion.
+    """
+    return f"{framework.get_absolute_url()}?group={criterion.group.slug}#{criterion.slug}"
 
 
 class Source(models.Model):

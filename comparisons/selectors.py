@@ -13,7 +13,16 @@ from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 
 from .choices import MAX_SUPPORT_SCORE, ComparisonStatus, SupportLevel
-from .models import Assessment, Comparison, ComparisonPoint, Criterion, CriterionGroup, Framework, framework_set_key
+from .models import (
+    Assessment,
+    Comparison,
+    ComparisonPoint,
+    Criterion,
+    CriterionGroup,
+    Framework,
+    assessment_url,
+    framework_set_key,
+)
 from .querysets import stale_before
 
 MAX_COMPARED_FRAMEWORKS = 6
@@ -118,7 +127,9 @@ def criteria_in_group(criteria, group: CriterionGroup | None) -> list[Criterion]
 
 def recently_updated_assessments(limit: int = RECENTLY_UPDATED_COUNT):
     return (
-        Assessment.objects.published().select_related("framework", "criterion").order_by("-updated_at", "-pk")[:limit]
+        Assessment.objects.published()
+        .select_related("framework", "criterion__group")
+        .order_by("-updated_at", "-pk")[:limit]
     )
 
 
@@ -333,7 +344,7 @@ def search(query: str, limit: int = SEARCH_RESULTS_PER_KIND) -> SearchResults:
     assessments = (
         Assessment.objects.published()
         .filter(_matching(query, "summary", "details") | Q(Exists(extension_matches)))
-        .select_related("framework", "criterion")
+        .select_related("framework", "criterion__group")
     )
     point_matches = ComparisonPoint.objects.filter(comparison=OuterRef("pk"), key_difference__icontains=query)
     comparisons = (
@@ -397,7 +408,7 @@ def recent_changes(limit: int = 50) -> list[Change]:
     ).order_by("-history_date")[:limit]
     assessment_records = (
         Assessment.history.filter(framework__is_published=True, criterion__is_published=True)
-        .select_related("framework", "criterion")
+        .select_related("framework", "criterion__group")
         .order_by("-history_date")[:limit]
     )
     comparison_records = list(
@@ -428,7 +439,7 @@ def recent_changes(limit: int = 50) -> list[Change]:
     changes = [change(r, f"Framework: {r.name}", framework_url(r)) for r in framework_records]
     changes += [change(r, f"Criterion: {r.name}", criterion_url(r)) for r in criterion_records]
     changes += [
-        change(r, f"{r.framework.name} · {r.criterion.name}", f"{r.framework.get_absolute_url()}#{r.criterion.slug}")
+        change(r, f"{r.framework.name} · {r.criterion.name}", assessment_url(r.framework, r.criterion))
         for r in assessment_records
     ]
     changes += [change(r, f"Comparison: {r.title}", comparison_url(r)) for r in comparison_records]

@@ -75,6 +75,12 @@ def group_links(request, groups, current) -> list[dict]:
     return links
 
 
+def path_with_group(path: str, group, groups) -> str:
+    """The canonical address of a page showing one group: every group but the first is a page of its own."""
+    groups = list(groups)
+    return f"{path}?group={group.slug}" if group is not None and groups and group != groups[0] else path
+
+
 class FilteredListMixin:
     """A django-filter listing that answers 400 when its filters or page number are invalid."""
 
@@ -137,14 +143,16 @@ class FrameworkDetailView(StaffPreviewMixin, DetailView):
         self.object = self.get_object()
         groups = selectors.published_criterion_groups()
         one_at_a_time = selectors.shows_one_group_at_a_time(sum(group.criteria_count for group in groups))
-        wanted = request.GET.get("group")
+        wanted = request.GET.get("group") or None
         group = next((group for group in groups if group.slug == wanted), None)
         group_error = None
         if wanted is not None and group is None:
             group_error = (
                 f"“{wanted}” is not a criterion group; showing {'the first group' if one_at_a_time else 'all'}."
             )
-        if group is None and one_at_a_time and groups:
+        if not one_at_a_time:
+            group = None  # every group fits on the page; a link naming one scrolls to it
+        elif group is None and groups:
             group = groups[0]
         framework = self.object
         context = self.get_context_data(
@@ -152,6 +160,7 @@ class FrameworkDetailView(StaffPreviewMixin, DetailView):
             assessment_groups=selectors.framework_assessments(framework, group),
             group_links=group_links(request, groups, group) if one_at_a_time else [],
             group_error=group_error,
+            canonical_link=path_with_group(request.path, group, groups),
             comparisons=selectors.published_comparisons().filter(frameworks=framework),
             other_frameworks=Framework.objects.published().exclude(pk=framework.pk).only("name", "slug"),
         )
@@ -226,6 +235,9 @@ class CompareView(TemplateView):
             differences_only=options.option("differences", False),
             fits=selectors.fit_ranking(frameworks, options.weights()),
             canonical_path=canonical,
+            canonical_link=path_with_group(canonical, group, options.groups.values())
+            if options.one_group_at_a_time
+            else canonical,
         )
         return self.render_to_response(context, status=200 if options_valid else 400)
 
@@ -304,7 +316,7 @@ class ProblemReportView(TemplateView):
 
     def dispatch(self, request, framework, criterion):
         self.assessment = get_object_or_404(
-            Assessment.objects.published().select_related("framework", "criterion"),
+            Assessment.objects.published().select_related("framework", "criterion__group"),
             framework__slug=framework,
             criterion__slug=criterion,
         )

@@ -105,7 +105,7 @@ def test_the_public_changelog_lists_changes_to_published_content_only(client, fl
 
     assert "Flask · Forms" in page
     assert "Changed summary" in page
-    assert 'href="/frameworks/flask/#forms"' in page
+    assert 'href="/frameworks/flask/?group=data#forms"' in page
     assert "Secret" not in page
     feed = client.get("/feeds/changes.atom").content.decode()
     assert "Changed: Flask · Forms" in feed

@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 import pytest
 from django.core.exceptions import ValidationError
 
+from comparisons import markdown as markdown_module
 from comparisons.markdown import MARKDOWN_MAX_BRACKETS, render_markdown, sanitize_html, validate_markdown_source
 
 XSS_PAYLOADS = {
@@ -174,3 +175,17 @@ def test_validator_refuses_null_characters():
 
 def test_validator_accepts_ordinary_markdown():
     validate_markdown_source("See [the docs](https://docs.example/) and [the code](https://code.example/).")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_headings_get_their_ids_and_level_whatever_the_line_endings(newline):
+    for source in (f"Setup{newline}====={newline}{newline}Body", f"# Setup{newline}{newline}Body"):
+        assert render_markdown(source, id_prefix="md-x-").startswith('<h3 id="md-x-setup">Setup</h3>')
+
+
+def test_text_without_headings_renders_as_it_would_with_the_heading_extension():
+    source = "Some *text* with `code`, a [link](https://example.org) and a list:\n\n- one\n- two"
+
+    assert markdown_module.MAYBE_HEADINGS.search(source) is None
+    full = markdown_module._build_converter(headings=True).convert(source)
+    assert render_markdown(source) == markdown_module.sanitize_html(full)

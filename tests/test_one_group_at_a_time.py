@@ -155,3 +155,52 @@ def test_api_compare_refuses_an_unknown_group(client, large):
 
     assert response.status_code == 400
     assert response.json()["errors"]["group"] == ["Not a criterion group with published criteria."]
+
+
+def test_links_to_an_assessment_open_the_group_that_shows_it(client, large):
+    response = client.get("/criteria/data-1/")
+
+    assert 'href="/frameworks/alpha/?group=data#data-1"' in response.content.decode()
+    target = client.get("/frameworks/alpha/?group=data")
+    assert 'id="data-1"' in target.content.decode()
+
+
+def test_a_small_framework_page_shows_every_group_even_when_a_link_names_one(client, large, monkeypatch):
+    monkeypatch.setattr(selectors, "ALL_GROUPS_MAX_CRITERIA", 60)
+
+    response = client.get("/frameworks/alpha/?group=data")
+
+    assert [group.slug for group, _ in response.context["assessment_groups"]] == ["core", "data"]
+
+
+def test_an_empty_group_parameter_means_the_first_group(client, large):
+    response = client.get("/frameworks/alpha/?group=")
+
+    assert response.status_code == 200
+    assert [group.slug for group, _ in response.context["assessment_groups"]] == ["core"]
+
+
+def test_each_group_but_the_first_is_a_canonical_page_of_its_own(client, large):
+    def canonical(path):
+        return re.search(r'<link rel="canonical" href="http://testserver([^"]+)">', client.get(path).content.decode())[
+            1
+        ]
+
+    assert canonical("/frameworks/alpha/") == "/frameworks/alpha/"
+    assert canonical("/frameworks/alpha/?group=data") == "/frameworks/alpha/?group=data"
+    assert canonical("/compare/alpha-vs-beta/?group=data&differences=on") == "/compare/alpha-vs-beta/?group=data"
+    assert canonical("/compare/alpha-vs-beta/?group=core") == "/compare/alpha-vs-beta/"
+
+
+def test_weights_left_at_zero_are_not_carried_to_other_groups(client, large):
+    response = client.get("/compare/alpha-vs-beta/?group=data&w-core-0=0&w-core-1=2")
+
+    html = response.content.decode()
+    assert 'name="w-core-1" value="2"' in html
+    assert 'name="w-core-0"' not in html
+
+
+def test_api_group_links_with_named_criteria_list_only_their_groups(client, large):
+    body = client.get(f"{API}/compare/?frameworks=alpha,beta&criteria=data-2").json()
+
+    assert [link["slug"] for link in body["group_links"]] == ["data"]

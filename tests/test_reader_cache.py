@@ -355,8 +355,15 @@ def page(version, size):
     return (version, {}, b"x" * size)
 
 
-def test_local_copies_keep_within_their_byte_budget_dropping_the_least_recently_used():
-    pages = LocalPages(max_bytes=1000)
+@pytest.fixture
+def bare_pages(monkeypatch):
+    """Local copies charged their bodies only (keys here are one letter), so the arithmetic reads plainly."""
+    monkeypatch.setattr(LocalPages, "ENTRY_OVERHEAD", -1)
+    return LocalPages(max_bytes=1000)
+
+
+def test_local_copies_keep_within_their_byte_budget_dropping_the_least_recently_used(bare_pages):
+    pages = bare_pages
     pages.put("a", page("v1", 200))
     pages.put("b", page("v1", 200))
     pages.get("a")  # used: "b" is now the oldest
@@ -370,10 +377,39 @@ def test_local_copies_keep_within_their_byte_budget_dropping_the_least_recently_
     assert pages.size == 1000
 
 
-def test_a_page_over_a_quarter_of_the_budget_is_not_kept_locally():
-    pages = LocalPages(max_bytes=1000)
-    pages.put("small", page("v1", 250))
+def test_a_page_over_a_quarter_of_the_budget_is_not_kept_locally(bare_pages):
+    bare_pages.put("s", page("v1", 250))
 
-    pages.put("large", page("v1", 251))
+    bare_pages.put("l", page("v1", 251))
 
-    assert pages.get("large") is None and pages.get("small") is not None
+    assert bare_pages.get("l") is None and bare_pages.get("s") is not None
+
+
+def test_many_tiny_pages_are_charged_what_they_cost_around_their_bodies():
+    pages = LocalPages(max_bytes=100_000)
+
+    for n in range(10_000):
+        pages.put(f"reader:{n:064d}", page("v1", 2))
+
+    assert pages.size <= 100_000
+    assert len(pages._entries) < 200
+
+
+def test_local_copies_expire_with_the_shared_ones(monkeypatch):
+    pages = LocalPages(max_bytes=100_000, seconds=600)
+    now = [1000.0]
+    monkeypatch.setattr(caching.time, "monotonic", lambda: now[0])
+    pages.put("a", page("v1", 10))
+
+    now[0] += 599
+    assert pages.get("a") is not None
+    now[0] += 2
+    assert pages.get("a") is None and pages.size == 0
+
+
+def test_no_local_copies_are_kept_with_a_budget_of_zero():
+    pages = LocalPages(max_bytes=0)
+
+    pages.put("a", page("v1", 0))
+
+    assert pages.get("a") is None and pages.size == 0

@@ -86,3 +86,28 @@ def test_empty_values_mean_the_defaults_not_the_current_folder():
     assert media_root == str(PROJECT / "media")
     assert static_root == str(PROJECT / "staticfiles")
     assert engine.endswith("sqlite3")
+
+
+def database_options(**environment):
+    env = {"PATH": os.environ["PATH"], "DJANGO_ENV_FILE": os.devnull, "DJANGO_DEBUG": "1", **environment}
+    code = "import comparesite.settings as s; print(s.DATABASES['default'].get('OPTIONS', {}))"
+    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, "-c", code], cwd=PROJECT, env=env, capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip()
+
+
+def test_postgresql_compresses_with_lz4_and_binds_on_the_server_keeping_options_from_the_url():
+    options = database_options(DATABASE_URL="postgres://u@db/site?options=-c%20statement_timeout%3D5000")
+
+    assert "'options': '-c statement_timeout=5000 -c default_toast_compression=lz4'" in options
+    assert "'server_side_binding': True" in options
+
+
+def test_the_postgresql_tuning_can_be_turned_back_to_its_defaults():
+    options = database_options(
+        DATABASE_URL="postgres://u@db/site", DATABASE_TOAST_COMPRESSION="pglz", DATABASE_SERVER_SIDE_BINDING="0"
+    )
+
+    assert "'options': '-c default_toast_compression=pglz'" in options
+    assert "'server_side_binding': False" in options

@@ -226,6 +226,7 @@ class CompareView(ReadOnlyAPIView):
             "group_links": [
                 {"slug": slug, "name": each.name, "url": self.url_with(request, group=slug)}
                 for slug, each in groups.items()
+                if not wanted or any(c.group_id == each.pk and c.slug in wanted for c in criteria)
             ],
             "comparison": comparison,
         }
