@@ -214,10 +214,11 @@ local_pages = LocalPages(settings.READER_LOCAL_CACHE_BYTES, settings.READER_CACH
 
 
 def stored_answer(key):
-    """(current content version, the stored answer made from it or None), in one round trip to the cache.
+    """(current content version, the stored answer made from it or None), usually in one round trip.
 
     This process's copy of the answer, if any, needs only the version from the
-    shared cache; otherwise the version and the answer come in one MGET.
+    shared cache; otherwise the version and the answer come in one MGET. A copy
+    made from an older version costs a second trip, for the shared answer.
     """
     local = local_pages.get(key)
     if local is not None:

@@ -1,7 +1,7 @@
 from django import forms
 
 from .models import Framework, ProblemReport
-from .selectors import MAX_COMPARED_FRAMEWORKS, shows_one_group_at_a_time
+from .selectors import MAX_COMPARED_FRAMEWORKS, groups_by_slug, shown_group, shows_one_group_at_a_time
 
 # Longest text a search or filter box accepts; longer input is a form error.
 TEXT_INPUT_MAX_LENGTH = 200
@@ -131,7 +131,7 @@ class CompareOptionsForm(FitForm):
     group = forms.ChoiceField(required=False, label="Criterion group")
 
     def __init__(self, *args, criteria, **kwargs):
-        self.groups = {criterion.group.slug: criterion.group for criterion in criteria}
+        self.groups = groups_by_slug(criterion.group for criterion in criteria)
         self.one_group_at_a_time = shows_one_group_at_a_time(len(criteria))
         super().__init__(*args, criteria=criteria, **kwargs)
         choices = [(slug, group.name) for slug, group in self.groups.items()]
@@ -147,10 +147,7 @@ class CompareOptionsForm(FitForm):
         Read from the raw parameter (an unknown slug is the form's error), so the
         form knows it before it is validated.
         """
-        chosen = self.groups.get(self.data.get("group") or "")
-        if chosen is None and self.one_group_at_a_time and self.groups:
-            return next(iter(self.groups.values()))
-        return chosen
+        return shown_group(self.groups, self.data.get("group"), one_at_a_time=self.one_group_at_a_time)
 
     def criteria_with_fields(self):
         """The shown group's criteria, and any other criterion the reader gave a weight."""

@@ -120,6 +120,22 @@ def published_criterion_groups() -> list[CriterionGroup]:
     )
 
 
+def groups_by_slug(groups) -> dict[str, CriterionGroup]:
+    """Criterion groups keyed by slug, in the order given (duplicates, as from criteria, kept once)."""
+    return {group.slug: group for group in groups}
+
+
+def shown_group(groups: dict[str, CriterionGroup], slug: str | None, *, one_at_a_time: bool):
+    """The group a matrix page shows: the one named, else the first when groups are shown one at a time.
+
+    None means every group. An unknown or empty slug names no group.
+    """
+    chosen = groups.get(slug or "")
+    if chosen is None and one_at_a_time and groups:
+        return next(iter(groups.values()))
+    return chosen
+
+
 def criteria_in_group(criteria, group: CriterionGroup | None) -> list[Criterion]:
     """The criteria of one group (all of them when `group` is None), keeping their order."""
     return list(criteria) if group is None else [criterion for criterion in criteria if criterion.group_id == group.pk]

@@ -143,17 +143,15 @@ class FrameworkDetailView(StaffPreviewMixin, DetailView):
         self.object = self.get_object()
         groups = selectors.published_criterion_groups()
         one_at_a_time = selectors.shows_one_group_at_a_time(sum(group.criteria_count for group in groups))
+        by_slug = selectors.groups_by_slug(groups)
         wanted = request.GET.get("group") or None
-        group = next((group for group in groups if group.slug == wanted), None)
         group_error = None
-        if wanted is not None and group is None:
+        if wanted is not None and wanted not in by_slug:
             group_error = (
                 f"“{wanted}” is not a criterion group; showing {'the first group' if one_at_a_time else 'all'}."
             )
-        if not one_at_a_time:
-            group = None  # every group fits on the page; a link naming one scrolls to it
-        elif group is None and groups:
-            group = groups[0]
+        # When every group fits on the page, a link naming one just scrolls to it.
+        group = selectors.shown_group(by_slug, wanted, one_at_a_time=True) if one_at_a_time else None
         framework = self.object
         context = self.get_context_data(
             object=framework,

@@ -203,14 +203,13 @@ class CompareView(ReadOnlyAPIView):
             unknown = sorted(set(wanted) - {criterion.slug for criterion in criteria})
             if unknown:
                 raise serializers.ValidationError({"criteria": [f"Not a published criterion: {', '.join(unknown)}."]})
-        groups = {criterion.group.slug: criterion.group for criterion in criteria}
-        group = None
-        if "group" in query.validated_data:
-            group = groups.get(query.validated_data["group"])
-            if group is None:
-                raise serializers.ValidationError({"group": ["Not a criterion group with published criteria."]})
-        elif not wanted and selectors.shows_one_group_at_a_time(len(criteria)) and groups:
-            group = next(iter(groups.values()))
+        groups = selectors.groups_by_slug(criterion.group for criterion in criteria)
+        named = query.validated_data.get("group")
+        if named is not None and named not in groups:
+            raise serializers.ValidationError({"group": ["Not a criterion group with published criteria."]})
+        # Named criteria may cross groups: then only a named group narrows them.
+        one_at_a_time = not wanted and selectors.shows_one_group_at_a_time(len(criteria))
+        group = selectors.shown_group(groups, named, one_at_a_time=one_at_a_time)
         shown = selectors.criteria_in_group(criteria, group)
         if wanted:
             shown = [criterion for criterion in shown if criterion.slug in wanted]
