@@ -188,6 +188,9 @@ CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 0)
 # Each process also keeps this many bytes of the reader pages it served last, used only
 # while the content version (read from the shared cache on every request) is unchanged.
 READER_LOCAL_CACHE_BYTES = env_int("READER_LOCAL_CACHE_BYTES", 16 * 1024 * 1024)
+# Seconds rendered matrix cells stay in the shared cache, under the content version like
+# readers' responses (0 = off). Pages of sets of frameworks not yet cached are built from them.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60 if REDIS_URL else 0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

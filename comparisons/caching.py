@@ -15,11 +15,16 @@ Responses that set a cookie (forms with a CSRF token) are never stored.
 The middleware sits near the top of the stack, so a hit skips sessions, CSRF,
 authentication and the view; it answers If-None-Match with 304 itself.
 
-Each process also keeps the pages it served last (`LocalPages`, bounded in
+Each process also keeps the pages it served last (`LocalCopies`, bounded in
 bytes). Such a copy is used only if it was made from the current content
 version, which is still read from the shared cache on every request: a change
 made through any app server is seen at once, and a hit no longer carries the
 page's bytes from Redis.
+
+Pieces that many pages share (a matrix cell appears on the compare page of every
+set of frameworks that includes its framework) are kept under the same content
+version by `cached_fragments`, so a page that is not cached yet is built from
+them rather than from scratch.
 """
 
 import hashlib
@@ -102,6 +107,73 @@ def one_content_change():
             content_changed()
 
 
+def cached_fragments(kind: str, ids: list, build) -> dict:
+    """Pieces of HTML by id, with the missing ones made by `build(ids)` and stored.
+
+    Looked up in this process's copies first, then in the shared cache, under keys
+    that name the content version, like readers' responses: a change to any
+    content makes every piece stale at once, on every app server. Off (everything
+    built) when FRAGMENT_CACHE_SECONDS is 0; built when the cache is down.
+    """
+    seconds = settings.FRAGMENT_CACHE_SECONDS
+    if not seconds or not ids:
+        return build(ids)
+    try:
+        version = content_version()
+    except Exception:
+        logger.exception("Fragment cache unavailable")
+        return build(ids)
+    keys = {pk: f"fragment:{kind}:{version}:{pk}" for pk in ids}
+    fragments = {}
+    for pk, key in keys.items():
+        local = local_copies.get(key)
+        if local is not None:
+            fragments[pk] = local
+    try:
+        shared = cache.get_many([key for pk, key in keys.items() if pk not in fragments])
+    except Exception:
+        logger.exception("Fragment cache unavailable")
+        shared = {}
+    for pk, key in keys.items():
+        if key in shared:
+            fragments[pk] = shared[key]
+            local_copies.put(key, shared[key], seconds)
+    missing = [pk for pk in ids if pk not in fragments]
+    if missing:
+        built = build(missing)
+        fragments.update(built)
+        for pk, fragment in built.items():
+            local_copies.put(keys[pk], fragment, seconds)
+        try:
+            cache.set_many({keys[pk]: fragment for pk, fragment in built.items()}, seconds)
+        except Exception:
+            logger.exception("Fragment cache unavailable")
+    return fragments
+
+
+_per_version = {}
+
+
+def per_content_version(name: str, build):
+    """`build()`, made once per content version in this process while the fragment cache is on.
+
+    For small read-mostly lists that every matrix page needs (all published
+    criteria): the content version is read from the shared cache on each call,
+    so a change made through any app server is seen on the next request.
+    """
+    if not settings.FRAGMENT_CACHE_SECONDS:
+        return build()
+    try:
+        version = content_version()
+    except Exception:
+        logger.exception("Fragment cache unavailable")
+        return build()
+    remembered = _per_version.get(name)
+    if remembered is None or remembered[0] != version:
+        remembered = _per_version[name] = (version, build())
+    return remembered[1]
+
+
 def _personal_cookie_names() -> set[str]:
     """Cookies whose presence means the response may be personal: a session, or messages to show."""
     return {settings.SESSION_COOKIE_NAME, getattr(settings, "MESSAGE_COOKIE_NAME", "messages")}
@@ -153,15 +225,25 @@ def mark_private(response) -> None:
         patch_cache_control(response, private=True, no_store=True)
 
 
-class LocalPages:
-    """This process's most recently used reader answers, within a budget of `max_bytes`.
+def _bytes_of(value) -> int:
+    """Roughly what a stored value weighs: its strings, bytes and header dictionaries."""
+    if isinstance(value, str | bytes):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(len(name) + len(item) for name, item in value.items())
+    return sum(_bytes_of(item) for item in value)
 
-    Entries are the stored tuples (content version, headers, body); the caller
-    checks the version. Each entry is charged its body, key and headers plus a
-    fixed overhead, so many tiny pages cannot outgrow the budget; one over a
+
+class LocalCopies:
+    """This process's most recently used reader answers and fragments, within a budget of `max_bytes`.
+
+    Entries are what the shared cache holds: a reader answer (content version,
+    headers, body), whose version the caller checks, or a fragment, whose key
+    names its version. Each entry is charged its strings, key and headers plus a
+    fixed overhead, so many tiny entries cannot outgrow the budget; one over a
     quarter of the budget is never kept, so one large page cannot push out
-    every other. An entry lives at most `seconds`, as long as the shared copy:
-    pages also depend on the date (a "needs review" badge appears with time).
+    every other. An entry lives as long as the shared copy (`seconds` for reader
+    answers): pages also depend on the date (a "needs review" badge appears with time).
     """
 
     ENTRY_OVERHEAD = 600  # bytes of dictionaries and objects around each entry, measured roughly
@@ -174,8 +256,7 @@ class LocalPages:
         self._lock = threading.Lock()
 
     def _charge(self, key, stored) -> int:
-        headers = sum(len(name) + len(value) for name, value in stored[1].items())
-        return len(stored[2]) + len(key) + headers + self.ENTRY_OVERHEAD
+        return _bytes_of(stored) + len(key) + self.ENTRY_OVERHEAD
 
     def get(self, key):
         with self._lock:
@@ -188,13 +269,14 @@ class LocalPages:
             self._entries.move_to_end(key)
             return entry[2]
 
-    def put(self, key, stored) -> None:
+    def put(self, key, stored, seconds: float | None = None) -> None:
+        """Keep `stored` for `seconds` (default: the shared cache's lifetime of reader answers)."""
         size = self._charge(key, stored)
         if size > self.max_bytes // 4:
             return
         with self._lock:
             self._remove(key)
-            self._entries[key] = (time.monotonic() + self.seconds, size, stored)
+            self._entries[key] = (time.monotonic() + (self.seconds if seconds is None else seconds), size, stored)
             self.size += size
             while self.size > self.max_bytes:
                 _, (_, evicted, _) = self._entries.popitem(last=False)
@@ -210,7 +292,7 @@ class LocalPages:
             self.size -= entry[1]
 
 
-local_pages = LocalPages(settings.READER_LOCAL_CACHE_BYTES, settings.READER_CACHE_SECONDS)
+local_copies = LocalCopies(settings.READER_LOCAL_CACHE_BYTES, settings.READER_CACHE_SECONDS)
 
 
 def stored_answer(key):
@@ -220,12 +302,12 @@ def stored_answer(key):
     shared cache; otherwise the version and the answer come in one MGET. A copy
     made from an older version costs a second trip, for the shared answer.
     """
-    local = local_pages.get(key)
+    local = local_copies.get(key)
     if local is not None:
         version = content_version()
         if local[0] == version:
             return version, local
-        local_pages.discard(key)
+        local_copies.discard(key)
         stored = cache.get(key)
     else:
         found = cache.get_many([CONTENT_VERSION_KEY, key])
@@ -233,14 +315,14 @@ def stored_answer(key):
         stored = found.get(key)
     if stored is None or stored[0] != version:
         return version, None
-    local_pages.put(key, stored)
+    local_copies.put(key, stored)
     return version, stored
 
 
 def store_answer(key, version, response) -> None:
     stored = (version, dict(response.items()), response.content)
     cache.set(key, stored, settings.READER_CACHE_SECONDS)
-    local_pages.put(key, stored)
+    local_copies.put(key, stored)
 
 
 class ReaderCacheMiddleware:

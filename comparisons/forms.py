@@ -59,13 +59,15 @@ class FitForm(forms.Form):
     """How much each criterion matters to the reader, 0–3. The weights live in the URL (?w-forms=3).
 
     A field is built only for the criteria `criteria_with_fields` names (all of them
-    here); a weight given for any other published criterion is still read and checked.
+    here), kept as `weighable`; a weight given for any other published criterion is
+    still read and checked.
     """
 
     def __init__(self, *args, criteria, **kwargs):
         super().__init__(*args, **kwargs)
         self.criteria = criteria
-        for criterion in self.criteria_with_fields():
+        self.weighable = self.criteria_with_fields()
+        for criterion in self.weighable:
             self.fields[weight_field_name(criterion)] = forms.TypedChoiceField(
                 label=criterion.name,
                 choices=WEIGHT_CHOICES,
@@ -99,23 +101,20 @@ class FitForm(forms.Form):
         return cleaned_data
 
     def weights(self) -> dict:
-        """Criterion -> weight; all zero unless the form is bound and valid."""
+        """Criterion -> weight for the criteria that can have one; all zero unless the form is bound and valid."""
         valid = self.is_bound and self.is_valid()
         return {
             criterion: (self.cleaned_data.get(weight_field_name(criterion)) or 0) if valid else 0
-            for criterion in self.criteria
+            for criterion in self.weighable
         }
 
     def weight_fields_by_group(self):
         """(group, bound fields) pairs in the criteria's order, for the template."""
         groups = []
-        for criterion in self.criteria:
-            name = weight_field_name(criterion)
-            if name not in self.fields:
-                continue
+        for criterion in self.weighable:
             if not groups or groups[-1][0] != criterion.group:
                 groups.append((criterion.group, []))
-            groups[-1][1].append(self[name])
+            groups[-1][1].append(self[weight_field_name(criterion)])
         return groups
 
 
@@ -168,8 +167,7 @@ class CompareOptionsForm(FitForm):
         if shown is None:
             return []
         return [
-            (name, self.data[name])
-            for name in (weight_field_name(c) for c in self.criteria_with_fields() if c.group_id != shown.pk)
+            (name, self.data[name]) for name in (weight_field_name(c) for c in self.weighable if c.group_id != shown.pk)
         ]
 
 

@@ -12,6 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 
+from . import caching, fragments
 from .choices import MAX_SUPPORT_SCORE, ComparisonStatus, SupportLevel
 from .models import (
     Assessment,
@@ -97,9 +98,15 @@ def published_comparisons():
 
 
 def published_criteria() -> list[Criterion]:
-    """Every published criterion in display order, without what no listing shows (long texts, row times)."""
+    """Every published criterion in display order, without what no listing shows (long texts, row times).
+
+    Read once per content version in each process (see `caching.per_content_version`):
+    every matrix page needs all of them. The list is shared: change neither it nor its rows.
+    """
     unshown = ["description", "description_html", "created_at", "updated_at", "group__created_at", "group__updated_at"]
-    return list(Criterion.objects.published().in_display_order().defer(*unshown))
+    return caching.per_content_version(
+        "published-criteria", lambda: list(Criterion.objects.published().in_display_order().defer(*unshown))
+    )
 
 
 def criteria_by_group(criteria) -> list[tuple[CriterionGroup, list[Criterion]]]:
@@ -180,14 +187,26 @@ def _points(queryset, criteria):
     return Prefetch("points", queryset=points if criteria is None else points.filter(criterion__in=criteria))
 
 
+def published_framework_sets() -> frozenset[str]:
+    """The `framework_set_key`s that have a published comparison."""
+    return caching.per_content_version(
+        "published-framework-sets",
+        lambda: frozenset(Comparison.objects.published().values_list("framework_set", flat=True)),
+    )
+
+
 def published_comparison_for(frameworks: list[Framework], criteria=None) -> Comparison | None:
     """The published editor-written comparison of exactly this set of frameworks.
 
     Its key differences are fetched for `criteria` only, when given (the rows a page shows).
+    Most sets have none, which the list of compared sets (read once per content version) tells.
     """
+    key = framework_set_key(framework.pk for framework in frameworks)
+    if key not in published_framework_sets():
+        return None
     return (
         Comparison.objects.published()
-        .filter(framework_set=framework_set_key(framework.pk for framework in frameworks))
+        .filter(framework_set=key)
         .prefetch_related(_points(ComparisonPoint.objects.published(), criteria))
         .first()
     )
@@ -210,12 +229,56 @@ def assessment_cells(frameworks, criteria) -> dict[tuple[int, int], Assessment]:
     Each cell gets the framework and criterion objects passed in rather than
     joined copies of them: the rows stay narrow however many cells there are.
     """
-    frameworks_by_id = {framework.pk: framework for framework in frameworks}
-    criteria_by_id = {criterion.pk: criterion for criterion in criteria}
+    return _cells(_with_link_lists(_assessments_of(frameworks, criteria)), frameworks, criteria)
+
+
+@dataclass(slots=True)
+class MatrixCell:
+    """An assessment as the compare page shows it: its level, its review date and its HTML (see `fragments`)."""
+
+    pk: int
+    support_level: str
+    last_reviewed: object  # a date: the "needs review" badge is decided on each request
+    cell_parts: tuple[str, str]
+
+
+def matrix_cells(frameworks, criteria) -> dict[tuple[int, int], MatrixCell]:
+    """The compare page's cells, keyed by (framework id, criterion id).
+
+    Every cell's level and review date are read; details, sources and extensions
+    only for the cells whose HTML is not in the fragment cache. A cell deleted
+    between the two queries is left out, as if it were already gone.
+    """
+    listed = _assessments_of(frameworks, criteria).values_list(
+        "pk", "framework_id", "criterion_id", "support_level", "last_reviewed"
+    )
+    keys = {pk: (framework_id, criterion_id) for pk, framework_id, criterion_id, _, _ in listed}
+
+    def build(ids):
+        assessments = _with_link_lists(Assessment.objects.filter(pk__in=ids).order_by())
+        return {
+            cell.pk: fragments.matrix_cell_parts(cell) for cell in _cells(assessments, frameworks, criteria).values()
+        }
+
+    parts = caching.cached_fragments("matrix-cell", list(keys), build)
+    return {keys[pk]: MatrixCell(pk, level, reviewed, parts[pk]) for pk, _, _, level, reviewed in listed if pk in parts}
+
+
+def _assessments_of(frameworks, criteria):
+    # Unordered: the cells are looked up by key, and the model's ordering would join three tables to sort.
+    return Assessment.objects.filter(framework__in=frameworks, criterion__in=criteria).order_by()
+
+
+def _with_link_lists(assessments):
     # Links as plain lists (`source_list`, `extension_list`): a related manager per cell costs more than its rows.
-    assessments = Assessment.objects.filter(framework__in=frameworks, criterion__in=criteria).prefetch_related(
+    return assessments.prefetch_related(
         Prefetch("sources", to_attr="source_list"), Prefetch("extensions", to_attr="extension_list")
     )
+
+
+def _cells(assessments, frameworks, criteria) -> dict[tuple[int, int], Assessment]:
+    frameworks_by_id = {framework.pk: framework for framework in frameworks}
+    criteria_by_id = {criterion.pk: criterion for criterion in criteria}
     cells = {}
     for assessment in assessments:
         assessment.framework = frameworks_by_id[assessment.framework_id]
@@ -226,9 +289,7 @@ def assessment_cells(frameworks, criteria) -> dict[tuple[int, int], Assessment]:
 
 def support_levels(frameworks, criteria) -> dict[tuple[int, int], str]:
     """Just the support level of each cell, keyed by (framework id, criterion id): enough to rank."""
-    rows = Assessment.objects.filter(framework__in=frameworks, criterion__in=criteria).values_list(
-        "framework_id", "criterion_id", "support_level"
-    )
+    rows = _assessments_of(frameworks, criteria).values_list("framework_id", "criterion_id", "support_level")
     return {(framework_id, criterion_id): level for framework_id, criterion_id, level in rows}
 
 

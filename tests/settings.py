@@ -40,8 +40,10 @@ REST_FRAMEWORK = {
 # Tests speak plain HTTP to the test client; the redirect to HTTPS is tested on its own.
 SECURE_SSL_REDIRECT = False
 
-# The reader cache is on, as in production (a single test process shares its local-memory cache).
+# The reader cache and the fragment cache are on, as in production (a single test process
+# shares its local-memory cache).
 READER_CACHE_SECONDS = 600
+FRAGMENT_CACHE_SECONDS = 86400
 
 # Logs of every request would drown pytest's output; the request log is tested on its own.
 LOGGING = {**LOGGING, "root": {"handlers": ["stderr"], "level": "WARNING"}}  # noqa: F405

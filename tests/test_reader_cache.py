@@ -12,7 +12,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from comparisons import caching, services
-from comparisons.caching import CONTENT_VERSION_KEY, LocalPages, bump_content_version
+from comparisons.caching import CONTENT_VERSION_KEY, LocalCopies, bump_content_version
 from comparisons.dataset import dump_dataset, export_dataset, import_dataset
 from comparisons.models import Assessment, Framework, ProblemReport
 
@@ -344,7 +344,7 @@ def test_without_a_local_copy_the_version_and_the_answer_come_in_one_round_trip(
     anonymous, seeded, monkeypatch, round_trips
 ):
     read(anonymous)
-    monkeypatch.setattr(caching, "local_pages", LocalPages(0))
+    monkeypatch.setattr(caching, "local_copies", LocalCopies(0))
     calls = round_trips()
 
     assert read(anonymous)["X-Cache"] == "hit"
@@ -357,9 +357,9 @@ def page(version, size):
 
 @pytest.fixture
 def bare_pages(monkeypatch):
-    """Local copies charged their bodies only (keys here are one letter), so the arithmetic reads plainly."""
-    monkeypatch.setattr(LocalPages, "ENTRY_OVERHEAD", -1)
-    return LocalPages(max_bytes=1000)
+    """Local copies charged their bodies only (one-letter keys, two-letter versions): plain arithmetic."""
+    monkeypatch.setattr(LocalCopies, "ENTRY_OVERHEAD", -3)
+    return LocalCopies(max_bytes=1000)
 
 
 def test_local_copies_keep_within_their_byte_budget_dropping_the_least_recently_used(bare_pages):
@@ -386,7 +386,7 @@ def test_a_page_over_a_quarter_of_the_budget_is_not_kept_locally(bare_pages):
 
 
 def test_many_tiny_pages_are_charged_what_they_cost_around_their_bodies():
-    pages = LocalPages(max_bytes=100_000)
+    pages = LocalCopies(max_bytes=100_000)
 
     for n in range(10_000):
         pages.put(f"reader:{n:064d}", page("v1", 2))
@@ -396,7 +396,7 @@ def test_many_tiny_pages_are_charged_what_they_cost_around_their_bodies():
 
 
 def test_local_copies_expire_with_the_shared_ones(monkeypatch):
-    pages = LocalPages(max_bytes=100_000, seconds=600)
+    pages = LocalCopies(max_bytes=100_000, seconds=600)
     now = [1000.0]
     monkeypatch.setattr(caching.time, "monotonic", lambda: now[0])
     pages.put("a", page("v1", 10))
@@ -408,7 +408,7 @@ def test_local_copies_expire_with_the_shared_ones(monkeypatch):
 
 
 def test_no_local_copies_are_kept_with_a_budget_of_zero():
-    pages = LocalPages(max_bytes=0)
+    pages = LocalCopies(max_bytes=0)
 
     pages.put("a", page("v1", 0))
 

@@ -1,12 +1,11 @@
 import re
-from functools import lru_cache
 from html import escape as escape_html
 
 from django import template
-from django.urls import reverse
-from django.utils.dates import MONTHS
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+
+from .. import fragments
 
 register = template.Library()
 
@@ -27,93 +26,29 @@ def highlight(text, query):
     return mark_safe("".join(pieces))  # noqa: S308 (every piece is escaped above)
 
 
-# -- one assessment, as every page shows it ----------------------------------------------------
-# Simple tags that build their HTML with f-strings and the standard library's escape (what
-# Django's `escape` calls too) rather than {% include %}s or format_html: a compare page of six
-# frameworks shows hundreds of cells, and each include, format_html or date format adds up.
-
-
-def _long_date(day) -> str:
-    """A date as the "j F Y" format writes it ("3 November 2026")."""
-    return f"{day.day} {MONTHS[day.month]} {day.year}"
+# -- one assessment, as every page shows it (built in comparisons/fragments.py) ----------------
 
 
 @register.simple_tag
 def support_level(level):
-    """A support level as a word and a symbol, never as colour alone."""
-    return mark_safe(  # noqa: S308 (every value is escaped)
-        f'<span class="level level--{escape_html(level.value)}"><span class="level__symbol" aria-hidden="true">'
-        f"{escape_html(level.symbol)}</span> {escape_html(str(level.label))}</span>"
-    )
+    return mark_safe(fragments.support_level_html(level))  # noqa: S308 (escaped where built)
 
 
 @register.simple_tag
 def stale_badge(assessment):
-    if not assessment.is_stale:
-        return ""
-    return mark_safe(  # noqa: S308 (the date is formatted from numbers and month names)
-        f'<span class="badge badge--stale" title="Last reviewed {escape_html(_long_date(assessment.last_reviewed))}">'
-        "Needs review</span>"
-    )
-
-
-@lru_cache
-def _report_url_pattern() -> str:
-    # Reversed once; slugs are lower-case, so the upper-case placeholders cannot clash.
-    return reverse("comparisons:report-problem", args=["FRAMEWORK", "CRITERION"])
-
-
-def _links(items, text, separator) -> str:
-    return separator.join(
-        f'<a href="{escape_html(item.url)}" rel="nofollow noopener noreferrer">{escape_html(text(item))}</a>'
-        for item in items
-    )
-
-
-def _linked(assessment, as_list: str, relation: str):
-    """An assessment's extensions or sources: the list `assessment_cells` attached, else the (prefetched) relation."""
-    rows = getattr(assessment, as_list, None)
-    return rows if rows is not None else getattr(assessment, relation).all()
+    return mark_safe(fragments.stale_badge_html(assessment))  # noqa: S308 (escaped where built)
 
 
 @register.simple_tag
 def assessment_body(assessment):
-    """The body of one matrix cell: summary, details, the extensions that fill the gap, sources, review date."""
-    parts = [f'<p class="assessment__summary">{escape_html(assessment.summary)}</p>']
-    if assessment.details_html:
-        parts.append(f'<div class="prose">{assessment.details_html}</div>')  # sanitized when saved
-    extensions = _linked(assessment, "extension_list", "extensions")
-    if extensions:
-        links = _links(extensions, lambda extension: extension.name, ", ")
-        parts.append(f'<p class="assessment__extensions">Filled by: {links}</p>')
-    sources = _linked(assessment, "source_list", "sources")
-    if sources:
-        links = _links(sources, lambda source: source.title, "; ")
-        parts.append(f'<p class="assessment__sources">Sources: {links}</p>')
-    report_url = (
-        _report_url_pattern()
-        .replace("FRAMEWORK", assessment.framework.slug, 1)
-        .replace("CRITERION", assessment.criterion.slug, 1)
-    )
-    reviewed = assessment.last_reviewed
-    parts.append(
-        f'<p class="assessment__reviewed">Last reviewed <time datetime="{reviewed.isoformat()}">'
-        f"{escape_html(_long_date(reviewed))}</time> · "
-        f'<a href="{escape_html(report_url)}" rel="nofollow">Report a problem</a></p>'
-    )
-    return mark_safe("\n".join(parts))  # noqa: S308 (every part is escaped, or sanitized HTML)
+    return mark_safe(fragments.assessment_body_html(assessment))  # noqa: S308 (escaped or sanitized where built)
 
 
 @register.simple_tag
-def matrix_cell(assessment):
-    """One framework's cell in a row of the compare matrix (None: not assessed yet)."""
-    if assessment is None:
-        return mark_safe('<td class="cell"><span class="muted">Not assessed yet</span></td>')
-    return mark_safe(  # noqa: S308 (built from the tags above)
-        f'<td class="cell cell--{escape_html(assessment.support_level)}">'
-        f"{support_level(assessment.level)} {stale_badge(assessment)}"
-        f"<details><summary>{escape_html(assessment.summary)}</summary>{assessment_body(assessment)}</details></td>"
-    )
+def matrix_body(matrix, frameworks, comparison):
+    """The compare matrix's rows, by group; the key difference column only with a comparison."""
+    html = fragments.matrix_body_html(matrix, columns=len(frameworks), with_key_difference=bool(comparison))
+    return mark_safe(html)  # noqa: S308 (escaped where built)
 
 
 # -- form controls that repeat hundreds of times on one page ----------------------------------
@@ -129,28 +64,20 @@ def _label_text(bound_field) -> str:
 
 @register.simple_tag
 def weight_field(bound_field):
-    """A criterion's weight as a labelled <select>, with its errors."""
+    """A criterion's weight as a labelled <select>, with its errors (f-strings: the page may show hundreds)."""
     current = "" if bound_field.value() is None else str(bound_field.value())
-    field_id = bound_field.auto_id
-    options = format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        (
-            (value, mark_safe(" selected") if str(value) == current else "", text)
-            for value, text in bound_field.field.choices
-        ),
+    field_id = escape_html(bound_field.auto_id)
+    options = "".join(
+        f'<option value="{escape_html(str(value))}"{" selected" if str(value) == current else ""}>'
+        f"{escape_html(str(text))}</option>"
+        for value, text in bound_field.field.choices
     )
-    invalid = mark_safe(' aria-invalid="true"') if bound_field.errors else ""
-    errors = format_html_join("", "<li>{}</li>", ((error,) for error in bound_field.errors))
-    return format_html(
-        '<label for="{}">{}</label> <select name="{}" id="{}"{}>{}</select>{}',
-        field_id,
-        _label_text(bound_field),
-        bound_field.html_name,
-        field_id,
-        invalid,
-        options,
-        format_html('<ul class="errorlist">{}</ul>', errors) if bound_field.errors else "",
+    errors = "".join(f"<li>{escape_html(str(error))}</li>" for error in bound_field.errors)
+    invalid = ' aria-invalid="true"' if errors else ""
+    error_list = f'<ul class="errorlist">{errors}</ul>' if errors else ""
+    return mark_safe(  # noqa: S308 (every value is escaped)
+        f'<label for="{field_id}">{escape_html(_label_text(bound_field))}</label> '
+        f'<select name="{escape_html(bound_field.html_name)}" id="{field_id}"{invalid}>{options}</select>{error_list}'
     )
 
 
