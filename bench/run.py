@@ -41,6 +41,8 @@ BIN = Path(sys.executable).parent
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
 SIZES = {"default": (200, 500), "small": (20, 50)}
 HEADERS = {"X-Forwarded-Proto": "https"}  # as from the TLS-terminating load balancer
+# The pages built from matrix cells, measured also with no cache at all.
+COLD_ROWS = ("framework", "compare-2", "compare-6")
 
 
 def log(message: str) -> None:
@@ -218,6 +220,9 @@ class Row:
     # One reader at a time: the latency of a request itself, without queueing behind others.
     uncached_alone: LoadResult | None = None
     bare_alone: LoadResult | None = None
+    # Nothing cached at all (no reader cache, no fragment cache): every cell built on every request.
+    cold_alone: LoadResult | None = None
+    cold_queries: float | None = None
 
 
 @dataclass
@@ -362,6 +367,17 @@ def main(argv=None) -> None:
             log(f"alone    {row.name}: p50 {row.uncached_alone.p50_ms:.1f} ms, bare {row.bare_alone.p50_ms:.1f} ms")
         report.worker_peak_mb = max(report.worker_peak_mb, server.worker_peak_rss_mb())
 
+    # Matrix pages once more with the fragment cache off too: what building every cell costs.
+    cold_env = {**env, "READER_CACHE_SECONDS": "0", "FRAGMENT_CACHE_SECONDS": "0"}
+    with gunicorn(cold_env, workdir, "cold") as server:
+        for row in report.rows:
+            if row.name not in COLD_ROWS:
+                continue
+            since = len(server.request_log())
+            row.cold_alone = wrk(server.port, row.path, seconds=max(4, args.seconds // 2), connections=1)
+            row.cold_queries = queries_per_request(server, row.path, since)
+            log(f"cold     {row.name}: p50 {row.cold_alone.p50_ms:.1f} ms")
+
     with gunicorn(env, workdir, "mixed") as server:
         report.mixed = mixed_load(server, report.rows, token, framework_slugs, criterion_slugs, args, workdir, env)
         report.worker_peak_mb = max(report.worker_peak_mb, server.worker_peak_rss_mb())
@@ -503,7 +519,10 @@ def render(report: Report) -> str:
         f"- **Worker peak memory** (largest VmHWM of any worker over all runs): **{report.worker_peak_mb:.0f} MB**.",
         "",
         "Cached = a reader's request answered from the reader cache; uncached = the same server with",
-        "`READER_CACHE_SECONDS=0`. The references serve each endpoint's own bytes: *static* as a file from",
+        "`READER_CACHE_SECONDS=0`: every request builds its page, running its queries and templates, while",
+        "compare pages take the HTML of matrix cells that any page built since the last edit from the",
+        "fragment cache (see *Nothing cached* below for the same pages without it).",
+        "The references serve each endpoint's own bytes: *static* as a file from",
         "WhiteNoise on the same gunicorn, *bare* from a Django view that only returns them. SQL = mean",
         "queries per request, from the site's request log. *Alone* = one connection, one request at a",
         "time: the latency of the request itself, where the other columns include queueing behind",
@@ -525,6 +544,22 @@ def render(report: Report) -> str:
             f"| {_fmt(row.bare.p50_ms)} | {_fmt(row.uncached_alone.p50_ms, 2)} | {_fmt(row.bare_alone.p50_ms, 2)} "
             f"| {row.uncached_alone.p50_ms / row.bare_alone.p50_ms:.1f}× |"
         )
+    lines += [
+        "",
+        "## Nothing cached",
+        "",
+        "The pages with matrix cells on a server with `READER_CACHE_SECONDS=0` and `FRAGMENT_CACHE_SECONDS=0`:",
+        "every cell's HTML is built on every request (one connection, one request at a time).",
+        "",
+        "| endpoint | p50 ms | vs bare | SQL |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for row in report.rows:
+        if row.cold_alone is not None:
+            lines.append(
+                f"| {row.name} | {_fmt(row.cold_alone.p50_ms, 2)} "
+                f"| {row.cold_alone.p50_ms / row.bare_alone.p50_ms:.1f}× | {_fmt(row.cold_queries)} |"
+            )
     mixed = report.mixed
     readers = mixed["readers"]
     lines += [
@@ -548,13 +583,18 @@ def render(report: Report) -> str:
     pages = [row for row in report.rows if not row.name.startswith(("api", "dataset"))]
     worst_cached = min(row.cached.requests_per_second / row.static.requests_per_second for row in pages)
     six = by_name["compare-6"]
-    queries = [row.uncached_queries or 0 for row in report.rows]
+    queries = [row.uncached_queries or 0 for row in report.rows] + [row.cold_queries or 0 for row in report.rows]
     targets = [
         ("Cached anonymous pages ≥ 50 % of static-file throughput", f"worst {worst_cached:.0%}", worst_cached >= 0.5),
         (
             "Uncached compare of 6, one reader at a time: p50 ≤ 10× bare view and < 100 ms",
             f"{six.uncached_alone.p50_ms:.1f} ms = {six.uncached_alone.p50_ms / six.bare_alone.p50_ms:.1f}× bare",
             six.uncached_alone.p50_ms <= 10 * six.bare_alone.p50_ms and six.uncached_alone.p50_ms < 100,
+        ),
+        (
+            "The same with nothing cached (fragment cache off, every cell built)",
+            f"{six.cold_alone.p50_ms:.1f} ms = {six.cold_alone.p50_ms / six.bare_alone.p50_ms:.1f}× bare",
+            six.cold_alone.p50_ms <= 10 * six.bare_alone.p50_ms and six.cold_alone.p50_ms < 100,
         ),
         (
             f"Uncached compare of 6, {report.settings['connections']} connections: p50 ≤ 10× bare view and < 100 ms",
