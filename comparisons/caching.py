@@ -226,12 +226,14 @@ def mark_private(response) -> None:
 
 
 def _bytes_of(value) -> int:
-    """Roughly what a stored value weighs: its strings, bytes and header dictionaries."""
+    """Roughly what a stored value weighs: its strings and bytes, through dicts, lists and tuples; 8 a scalar."""
     if isinstance(value, str | bytes):
         return len(value)
     if isinstance(value, dict):
-        return sum(len(name) + len(item) for name, item in value.items())
-    return sum(_bytes_of(item) for item in value)
+        return sum(_bytes_of(name) + _bytes_of(item) for name, item in value.items())
+    if isinstance(value, list | tuple):
+        return sum(_bytes_of(item) for item in value)
+    return 8
 
 
 class LocalCopies:

@@ -1,7 +1,15 @@
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.choices import BaseChoiceIterator
 
 from .models import Framework, ProblemReport
-from .selectors import MAX_COMPARED_FRAMEWORKS, groups_by_slug, shown_group, shows_one_group_at_a_time
+from .selectors import (
+    MAX_COMPARED_FRAMEWORKS,
+    groups_by_slug,
+    published_frameworks_by_slug,
+    shown_group,
+    shows_one_group_at_a_time,
+)
 
 # Longest text a search or filter box accepts; longer input is a form error.
 TEXT_INPUT_MAX_LENGTH = 200
@@ -21,10 +29,32 @@ class FilterForm(forms.Form):
         return cleaned_data
 
 
+class PublishedFrameworksField(forms.ModelMultipleChoiceField):
+    """Published frameworks by slug, checked against the list read once per content version.
+
+    Every compare page validates its slugs; this spares it a query. The choices
+    the picker shows still come from `queryset`.
+    """
+
+    def _check_values(self, value):
+        try:
+            slugs = frozenset(str(slug) for slug in value)
+        except TypeError:
+            raise ValidationError(self.error_messages["invalid_list"], code="invalid_list") from None
+        published = published_frameworks_by_slug()
+        for slug in slugs:
+            self.validate_no_null_characters(slug)
+            if slug not in published:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": slug}
+                )
+        return [published[slug] for slug in slugs]
+
+
 class CompareForm(forms.Form):
     """Which frameworks to put side by side; used by the picker and by compare URLs."""
 
-    frameworks = forms.ModelMultipleChoiceField(
+    frameworks = PublishedFrameworksField(
         queryset=Framework.objects.published(),
         to_field_name="slug",
         widget=forms.CheckboxSelectMultiple,
@@ -48,6 +78,20 @@ class CompareForm(forms.Form):
 
 
 WEIGHT_CHOICES = [(0, "Doesn't matter"), (1, "Nice to have"), (2, "Important"), (3, "Essential")]
+
+
+class WeightChoices(BaseChoiceIterator):
+    """WEIGHT_CHOICES as Django takes choices it need not normalize again.
+
+    A page builds a weight field per criterion shown, and Django normalizes a
+    plain list of choices one label at a time, each call costing an import
+    lookup: with hundreds of fields that was a millisecond of every page.
+    """
+
+    def __iter__(self):
+        return iter(WEIGHT_CHOICES)
+
+
 WEIGHT_PREFIX = "w-"
 
 
@@ -70,7 +114,7 @@ class FitForm(forms.Form):
         for criterion in self.weighable:
             self.fields[weight_field_name(criterion)] = forms.TypedChoiceField(
                 label=criterion.name,
-                choices=WEIGHT_CHOICES,
+                choices=WeightChoices(),
                 coerce=int,
                 required=False,
                 empty_value=0,

@@ -9,8 +9,8 @@ frameworks shows hundreds of cells, and each include or date format adds up.
 The template tags in `templatetags/comparisons.py` call these functions.
 
 A compare page of any set of frameworks is made of cells that other sets share,
-so `selectors.matrix_cells` keeps each cell's HTML in the shared cache under the
-content version (see `caching.cached_fragments`): a page of a new set of
+so `selectors.matrix_cells` keeps each framework's column of cells, with their
+HTML, in the shared cache under the content version (see `caching.cached_fragments`): a page of a new set of
 frameworks still runs its queries and its template, but cells that some page
 showed since the last edit are not built again. The "needs review" badge
 depends on the day rather than the content, so it is added to the stored HTML
@@ -32,7 +32,12 @@ NOT_ASSESSED_CELL = '<td class="cell"><span class="muted">Not assessed yet</span
 
 def long_date(day) -> str:
     """A date as the "j F Y" format writes it ("3 November 2026")."""
-    return f"{day.day} {MONTHS[day.month]} {day.year}"
+    return _long_date(day, get_language())
+
+
+@lru_cache(maxsize=4096)
+def _long_date(day, language: str | None) -> str:
+    return f"{day.day} {MONTHS[day.month]} {day.year}"  # month names are translated, hence the language
 
 
 @lru_cache(maxsize=64)

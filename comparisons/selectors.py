@@ -73,6 +73,13 @@ def published_frameworks():
     return Framework.objects.published().prefetch_related("tags")
 
 
+def published_frameworks_by_slug() -> dict[str, Framework]:
+    """Every published framework by slug, read once per content version (shared: do not change them)."""
+    return caching.per_content_version(
+        "published-frameworks", lambda: {framework.slug: framework for framework in Framework.objects.published()}
+    )
+
+
 def framework_list():
     """Published frameworks with their tags and how many criteria each has built in.
 
@@ -241,27 +248,42 @@ class MatrixCell:
     last_reviewed: object  # a date: the "needs review" badge is decided on each request
     cell_parts: tuple[str, str]
 
+    @property
+    def is_stale(self) -> bool:
+        return self.last_reviewed < stale_before()
 
-def matrix_cells(frameworks, criteria) -> dict[tuple[int, int], MatrixCell]:
-    """The compare page's cells, keyed by (framework id, criterion id).
 
-    Every cell's level and review date are read; details, sources and extensions
-    only for the cells whose HTML is not in the fragment cache. A cell deleted
-    between the two queries is left out, as if it were already gone.
+def matrix_cells(frameworks, criteria, group: CriterionGroup | None = None) -> dict[tuple[int, int], MatrixCell]:
+    """The compare page's cells on `criteria` (all published ones, or `group`'s), by (framework id, criterion id).
+
+    Built a column at a time — one framework's cells with their HTML — and kept in
+    the fragment cache, where a column serves the page of every set of frameworks
+    that includes it: only the columns no page has needed since the last edit are
+    read from the database.
     """
-    listed = _assessments_of(frameworks, criteria).values_list(
-        "pk", "framework_id", "criterion_id", "support_level", "last_reviewed"
-    )
-    keys = {pk: (framework_id, criterion_id) for pk, framework_id, criterion_id, _, _ in listed}
+    by_id = {framework.pk: framework for framework in frameworks}
 
-    def build(ids):
-        assessments = _with_link_lists(Assessment.objects.filter(pk__in=ids).order_by())
-        return {
-            cell.pk: fragments.matrix_cell_parts(cell) for cell in _cells(assessments, frameworks, criteria).values()
-        }
+    def build(framework_ids):
+        chosen = [by_id[pk] for pk in framework_ids]
+        assessments = _cells(_with_link_lists(_assessments_of(chosen, criteria)), chosen, criteria)
+        columns = {pk: {} for pk in framework_ids}
+        for (framework_id, criterion_id), assessment in assessments.items():
+            parts = fragments.matrix_cell_parts(assessment)
+            columns[framework_id][criterion_id] = (
+                assessment.pk,
+                assessment.support_level,
+                assessment.last_reviewed,
+                parts,
+            )
+        return columns
 
-    parts = caching.cached_fragments("matrix-cell", list(keys), build)
-    return {keys[pk]: MatrixCell(pk, level, reviewed, parts[pk]) for pk, _, _, level, reviewed in listed if pk in parts}
+    shown = group.pk if group is not None else "all"
+    columns = caching.cached_fragments(f"matrix-column:{shown}", list(by_id), build)
+    return {
+        (framework_id, criterion_id): MatrixCell(*cell)
+        for framework_id, column in columns.items()
+        for criterion_id, cell in column.items()
+    }
 
 
 def _assessments_of(frameworks, criteria):

@@ -222,7 +222,7 @@ class CompareView(TemplateView):
         comparison = selectors.published_comparison_for(frameworks, shown_criteria)
         if comparison is None and request.user.is_staff:
             comparison = selectors.draft_comparison_for(frameworks, shown_criteria)
-        cells = selectors.matrix_cells(frameworks, shown_criteria)
+        cells = selectors.matrix_cells(frameworks, shown_criteria, group)
         context = self.get_context_data(
             form=form,
             options=options,
