@@ -761,10 +761,10 @@ def _renders(instance, changed_names) -> bool:
 
 def _record_history(model, created, changed, m2m=None):
     """History records for bulk-written rows, as a save would have made them (with m2m snapshots)."""
-    records = []
-    for rows, update in ((created, False), (changed, True)):
-        if rows:
-            records += model.history.bulk_history_create(rows, batch_size=BULK_BATCH_SIZE, update=update)
+    records = _history_of_new_rows(model, [instance.pk for instance in created], "Added") if created else []
+    if changed:
+        written = model.history.bulk_history_create(changed, batch_size=BULK_BATCH_SIZE, update=True)
+        records += [(record.id, record.history_id) for record in written]
     if m2m is None or not records:
         return
     field_name, through = m2m
@@ -772,19 +772,46 @@ def _record_history(model, created, changed, m2m=None):
     m2m_history = history_model._meta.get_field(f"{history_model._meta.model_name}_{field_name}").related_model
     own = model._meta.model_name
     links = defaultdict(list)
-    ids = [record.id for record in records]
-    for link in through.objects.filter(**{f"{own}_id__in": ids}):
+    for link in through.objects.filter(**{f"{own}_id__in": [row_id for row_id, _ in records]}):
         links[getattr(link, f"{own}_id")].append(link)
     m2m_history.objects.bulk_create(
         [
             m2m_history(
-                history=record, **{column.attname: getattr(link, column.attname) for column in through._meta.fields}
+                history_id=history_id,
+                **{column.attname: getattr(link, column.attname) for column in through._meta.fields},
             )
-            for record in records
-            for link in links[record.id]
+            for row_id, history_id in records
+            for link in links[row_id]
         ],
         batch_size=BULK_BATCH_SIZE,
     )
+
+
+def _history_of_new_rows(model, ids: list[int], reason: str) -> list[tuple[int, int]]:
+    """History records ("+") of rows just inserted, copied by the database itself: (row id, history id) pairs.
+
+    What simple-history's bulk_history_create writes for new rows, without building
+    a Python object per record: for 100,000 rows that was a quarter of an import.
+    The columns are the history model's tracked fields, so they follow the model.
+    """
+    history_model = model.history.model
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in history_model.tracked_fields)
+    pk = quote(model._meta.pk.column)
+    now = timezone.now()
+    pairs = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), BULK_BATCH_SIZE):
+            batch = ids[start : start + BULK_BATCH_SIZE]
+            cursor.execute(
+                f"INSERT INTO {quote(history_model._meta.db_table)} "  # noqa: S608 (names from the models)
+                f"({columns}, history_date, history_change_reason, history_type, history_user_id) "
+                f"SELECT {columns}, %s, %s, '+', NULL FROM {quote(model._meta.db_table)} "
+                f"WHERE {pk} IN ({', '.join(['%s'] * len(batch))}) RETURNING {pk}, history_id",
+                [now, reason, *batch],
+            )
+            pairs += cursor.fetchall()
+    return pairs
 
 
 @dataclass
@@ -936,7 +963,7 @@ def _replace_sources(changes: list, new_rows: set) -> None:
         ],
         batch_size=BULK_BATCH_SIZE,
     )
-    Source.history.bulk_history_create(created, batch_size=BULK_BATCH_SIZE, default_change_reason="Added")
+    _history_of_new_rows(Source, [source.pk for source in created], "Added")
 
 
 def _write_points(comparison, rows, path, report, lookup) -> None:

@@ -4,23 +4,28 @@ Templates, the API, stored HTML and the admin's live preview (django-markdownx's
 MARKDOWNX_MARKDOWNIFY_FUNCTION) all call `render_markdown`, so the preview is
 exactly as safe as the public page.
 
-Python-Markdown is not a sanitizer, so its output always goes through nh3 with
+The Markdown is CommonMark (markdown-it-py) with tables and strikethrough;
+headings start at <h3> with ids, and code is highlighted by Pygments. A
+Markdown parser is not a sanitizer, so its output always goes through nh3 with
 an explicit allow-list. Raw HTML in the source is not interpreted at all: it is
-shown as text. Python-Markdown also takes time quadratic in the number of `[`
-characters in a paragraph, so sources are capped in length and in brackets by
+shown as text. Sources are capped in length and in `[` characters (each link
+or image needs one; long runs of them are slow for any parser) by
 `validate_markdown_source`, which the models, the admin forms and the preview
 endpoint all apply.
 """
 
-import re
 import threading
 
-import markdown
 import nh3
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
 from django.utils.text import slugify
+from markdown_it import MarkdownIt
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.token import STANDARD_TYPES
+from pygments.util import ClassNotFound
 
 # The longest Markdown field on any model; the preview endpoint refuses more.
 MARKDOWN_MAX_LENGTH = 8_000
@@ -59,6 +64,7 @@ ALLOWED_TAGS = {
     "ol",
     "p",
     "pre",
+    "s",
     "span",
     "strong",
     "sub",
@@ -97,57 +103,68 @@ LINK_REL = "nofollow noopener noreferrer"
 _thread_state = threading.local()
 
 
-def _heading_id(value: str, separator: str) -> str:
+def _heading_id(text: str) -> str:
     """Prefix heading ids so Markdown never reuses an id of the page, or of another field on it."""
-    return getattr(_thread_state, "heading_prefix", HEADING_ID_PREFIX) + (slugify(value) or "section")
+    return getattr(_thread_state, "heading_prefix", HEADING_ID_PREFIX) + (slugify(text) or "section")
 
 
-# Text that may hold a heading (ATX "#", a setext underline, even inside a quote) or a [TOC]
-# marker. Text without any of them gets nothing from the toc extension, which walks the whole
-# tree of every field; such text is rendered by a converter without it (same HTML, faster).
-MAYBE_HEADINGS = re.compile(r"#|\[TOC\]|^[ \t>]*(?:=+|-+)[ \t]*$", re.MULTILINE)
+def _place_headings(state) -> None:
+    """Core rule: headings start at HEADING_BASE_LEVEL and get prefixed ids, unique within the text."""
+    seen = set()
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open":
+            continue
+        level = min(6, int(token.tag[1:]) + HEADING_BASE_LEVEL - 1)
+        inline, closing = tokens[index + 1], tokens[index + 2]
+        token.tag = closing.tag = f"h{level}"
+        words = "".join(child.content for child in inline.children or () if child.type in {"text", "code_inline"})
+        heading_id, count = _heading_id(words), 1
+        while heading_id in seen:
+            heading_id = f"{_heading_id(words)}_{count}"
+            count += 1
+        seen.add(heading_id)
+        token.attrSet("id", heading_id)
 
 
-def _build_converter(*, headings: bool = True) -> markdown.Markdown:
-    extensions = ["tables", "fenced_code", "codehilite", "sane_lists"]
-    if headings:
-        extensions.append("toc")
-    converter = markdown.Markdown(
-        extensions=extensions,
-        extension_configs={
-            "codehilite": {"guess_lang": False, "css_class": "codehilite"},
-            "toc": {"slugify": _heading_id, "permalink": False, "baselevel": str(HEADING_BASE_LEVEL)},
-        },
-        output_format="html",
-    )
-    # Raw HTML is shown as text rather than passed through to the sanitizer.
-    converter.preprocessors.deregister("html_block")
-    converter.inlinePatterns.deregister("html")
+_CODE_FORMATTER = HtmlFormatter(cssclass="codehilite", wrapcode=True)
+
+
+def _highlighted_code(self, tokens, index, options, env) -> str:
+    """Render rule for fenced and indented code: Pygments classes when the language is named, else plain."""
+    token = tokens[index]
+    language = token.info.split(maxsplit=1)[0] if token.info.strip() else ""
+    try:
+        lexer = get_lexer_by_name(language) if language else TextLexer()
+    except ClassNotFound:
+        lexer = TextLexer()
+    return highlight(token.content, lexer, _CODE_FORMATTER)
+
+
+def _build_converter() -> MarkdownIt:
+    # CommonMark with tables and strikethrough; raw HTML is shown as text rather than passed
+    # through to the sanitizer ("html": False), and links are not guessed from bare text.
+    converter = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    converter.core.ruler.push("place_headings", _place_headings)
+    converter.add_render_rule("fence", _highlighted_code)
+    converter.add_render_rule("code_block", _highlighted_code)
     return converter
 
 
-def _converter(source: str) -> markdown.Markdown:
-    # A Markdown instance is costly to build and not thread-safe: one (of each kind) per thread.
-    # Python-Markdown reads "\r\n" and a lone "\r" as line ends too.
-    kind = "converter" if MAYBE_HEADINGS.search(source.replace("\r", "\n")) else "converter_without_headings"
-    converter = getattr(_thread_state, kind, None)
-    if converter is None:
-        converter = _build_converter(headings=kind == "converter")
-        setattr(_thread_state, kind, converter)
-    return converter
+_converter = _build_converter()
+_cleaner = nh3.Cleaner(
+    tags=ALLOWED_TAGS,
+    attributes=ALLOWED_ATTRIBUTES,
+    allowed_classes=ALLOWED_CLASSES,
+    url_schemes=ALLOWED_URL_SCHEMES,
+    link_rel=LINK_REL,
+    filter_style_properties=ALLOWED_STYLE_PROPERTIES,
+    strip_comments=True,
+)
 
 
 def sanitize_html(html: str) -> str:
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        allowed_classes=ALLOWED_CLASSES,
-        url_schemes=ALLOWED_URL_SCHEMES,
-        link_rel=LINK_REL,
-        filter_style_properties=ALLOWED_STYLE_PROPERTIES,
-        strip_comments=True,
-    )
+    return _cleaner.clean(html)
 
 
 def render_markdown(source: str | None, *, id_prefix: str = HEADING_ID_PREFIX) -> str:
@@ -160,7 +177,7 @@ def render_markdown(source: str | None, *, id_prefix: str = HEADING_ID_PREFIX) -
         return ""
     _thread_state.heading_prefix = id_prefix
     try:
-        html = _converter(source).reset().convert(source)
+        html = _converter.render(source).rstrip("\n")
     finally:
         _thread_state.heading_prefix = HEADING_ID_PREFIX
     return sanitize_html(html)

@@ -310,7 +310,19 @@ def test_new_assessments_are_added_with_history_and_their_extensions(seeded):
     added = Assessment.objects.get(framework__slug=row["framework"], criterion__slug=row["criterion"])
     record = added.history.first()
     assert record.history_type == "+" and record.history_change_reason == "Added"
+    assert record.history_user is None
     assert sorted(record.extensions.values_list("extension__slug", flat=True)) == row["extensions"]
+    # The record is the row as written, field by field, and so are its sources' records.
+    for field in Assessment.history.model.tracked_fields:
+        assert getattr(record, field.attname) == getattr(added, field.attname), field.name
+    for source in added.sources.all():
+        source_record = source.history.get()
+        assert (source_record.history_type, source_record.history_change_reason) == ("+", "Added")
+        assert (source_record.title, source_record.url, source_record.position) == (
+            source.title,
+            source.url,
+            source.position,
+        )
 
 
 def test_many_rows_are_rendered_on_every_core_with_the_same_result(seeded, monkeypatch):

@@ -6,7 +6,6 @@ from html.parser import HTMLParser
 import pytest
 from django.core.exceptions import ValidationError
 
-from comparisons import markdown as markdown_module
 from comparisons.markdown import MARKDOWN_MAX_BRACKETS, render_markdown, sanitize_html, validate_markdown_source
 
 XSS_PAYLOADS = {
@@ -183,9 +182,18 @@ def test_headings_get_their_ids_and_level_whatever_the_line_endings(newline):
         assert render_markdown(source, id_prefix="md-x-").startswith('<h3 id="md-x-setup">Setup</h3>')
 
 
-def test_text_without_headings_renders_as_it_would_with_the_heading_extension():
-    source = "Some *text* with `code`, a [link](https://example.org) and a list:\n\n- one\n- two"
+def test_repeated_headings_get_ids_of_their_own():
+    html = render_markdown("## Setup\n\nOne\n\n## Setup\n\nTwo", id_prefix="md-x-")
 
-    assert markdown_module.MAYBE_HEADINGS.search(source) is None
-    full = markdown_module._build_converter(headings=True).convert(source)
-    assert render_markdown(source) == markdown_module.sanitize_html(full)
+    assert 'id="md-x-setup"' in html and 'id="md-x-setup_1"' in html
+
+
+def test_strikethrough_lists_and_line_breaks_render():
+    html = render_markdown("~~old~~ **new**  \nnext\n\n- one\n- two\n\n3. three")
+
+    assert "<s>old</s> <strong>new</strong><br>" in html
+    assert "<ul>\n<li>one</li>" in html and '<ol start="3">' in html
+
+
+def test_indented_code_is_kept_as_code():
+    assert render_markdown("    x = 1") == '<div class="codehilite"><pre><span></span><code>x = 1\n</code></pre></div>'
