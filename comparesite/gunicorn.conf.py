@@ -7,6 +7,7 @@ GUNICORN_FORWARDED_ALLOW_IPS  proxies whose X-Forwarded-* headers gunicorn belie
 
 import ctypes
 import ctypes.util
+import gc
 import multiprocessing
 import os
 
@@ -50,3 +51,19 @@ def keep_freed_memory_for_large_pages() -> None:
 
 
 keep_freed_memory_for_large_pages()
+
+
+def when_ready(server):
+    """The app is loaded in the master: what it allocated is never garbage, so the collector skips it.
+
+    Frozen objects stay out of every worker's collections (and their memory pages
+    stay shared with the master instead of being touched and copied).
+    """
+    gc.collect()
+    gc.freeze()
+
+
+def post_fork(server, worker):
+    # A request allocates tens of thousands of objects (rows, cells, template nodes); collecting
+    # the youngest generation every 700 made a compare page about 7 % slower.
+    gc.set_threshold(50_000, 20, 100)

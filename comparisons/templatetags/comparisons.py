@@ -63,8 +63,11 @@ def _label_text(bound_field) -> str:
 
 
 @register.simple_tag
-def weight_field(bound_field):
-    """A criterion's weight as a labelled <select>, with its errors (f-strings: the page may show hundreds)."""
+def select_field(bound_field):
+    """A choice field (a criterion's weight, a group) as a labelled <select>, with its errors.
+
+    Built with f-strings: a page may show hundreds of weights.
+    """
     current = "" if bound_field.value() is None else str(bound_field.value())
     field_id = escape_html(bound_field.auto_id)
     options = "".join(
