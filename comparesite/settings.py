@@ -185,11 +185,12 @@ READER_CACHE_SECONDS = env_int("READER_CACHE_SECONDS", 600 if REDIS_URL else 0)
 # (s-maxage). 0, the default, makes it revalidate every time (cheap: ETag → 304),
 # so readers never see a page older than the last edit.
 CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 0)
-# Each process also keeps this many bytes of the reader pages it served last, used only
-# while the content version (read from the shared cache on every request) is unchanged.
+# Each process also keeps this many bytes of the reader pages and matrix cells it used last,
+# each valid only for the content version it was made from.
 READER_LOCAL_CACHE_BYTES = env_int("READER_LOCAL_CACHE_BYTES", 16 * 1024 * 1024)
-# Seconds rendered matrix cells stay in the shared cache, under the content version like
-# readers' responses (0 = off). Pages of sets of frameworks not yet cached are built from them.
+# Seconds compare-matrix cells (a framework's column, with its HTML) stay in the shared cache,
+# under the content version like readers' responses; the lists every matrix page reads are kept
+# per process for the same version (0 = neither). Pages of sets not yet cached are built from them.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60 if REDIS_URL else 0)
 
 AUTH_PASSWORD_VALIDATORS = [
