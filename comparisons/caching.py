@@ -27,6 +27,7 @@ version by `cached_fragments`, so a page that is not cached yet is built from
 them rather than from scratch.
 """
 
+import contextvars
 import hashlib
 import logging
 import threading
@@ -50,12 +51,22 @@ CONTENT_VERSION_KEY = "content-version"
 logger = logging.getLogger(__name__)
 
 
+# During a reader's request (which never changes content) the version is read once:
+# the reader cache, the fragment cache and the lists kept per version all use that reading.
+_reader_request = contextvars.ContextVar("reader_request", default=None)
+
+
 def content_version(known: str | None = None) -> str:
     """The current content version (`known` if the caller read it already), created if missing."""
+    scope = _reader_request.get()
+    if known is None and scope is not None:
+        known = scope.get("version")
     version = known if known is not None else cache.get(CONTENT_VERSION_KEY)
     if version is None:
         cache.add(CONTENT_VERSION_KEY, uuid.uuid4().hex, timeout=None)
         version = cache.get(CONTENT_VERSION_KEY)
+    if scope is not None:
+        scope["version"] = version
     return version
 
 
@@ -338,6 +349,13 @@ class ReaderCacheMiddleware:
             response = self.get_response(request)
             mark_private(response)
             return response
+        token = _reader_request.set({})
+        try:
+            return self.answer_reader(request)
+        finally:
+            _reader_request.reset(token)
+
+    def answer_reader(self, request):
         if not settings.READER_CACHE_SECONDS:
             response = self.get_response(request)
             if _is_storable(request, response):

@@ -189,3 +189,19 @@ def test_with_the_fragment_cache_off_every_cell_is_built_every_time(seeded, sett
 
     page = compare_page()
     assert page != expected and "Changed without a signal" in page
+
+
+def test_a_readers_request_reads_the_content_version_once(seeded, monkeypatch):
+    compare_page()
+    reads = []
+    real_get = cache.get
+
+    def get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", get)
+    compare_page()
+
+    # The lists read per version (criteria, frameworks, compared sets) and the cells share one reading.
+    assert reads.count(caching.CONTENT_VERSION_KEY) == 1
