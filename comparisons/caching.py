@@ -119,7 +119,7 @@ def one_content_change():
 
 
 def cached_fragments(kind: str, ids: list, build) -> dict:
-    """Pieces of HTML by id, with the missing ones made by `build(ids)` and stored.
+    """Pieces of pages by id (HTML, or rows holding it), with the missing ones made by `build(ids)` and stored.
 
     Looked up in this process's copies first, then in the shared cache, under keys
     that name the content version, like readers' responses: a change to any
@@ -169,8 +169,9 @@ def per_content_version(name: str, build):
     """`build()`, made once per content version in this process while the fragment cache is on.
 
     For small read-mostly lists that every matrix page needs (all published
-    criteria): the content version is read from the shared cache on each call,
-    so a change made through any app server is seen on the next request.
+    criteria): the content version is read from the shared cache on every
+    request (once per reader request), so a change made through any app server
+    is seen on the next request.
     """
     if not settings.FRAGMENT_CACHE_SECONDS:
         return build()

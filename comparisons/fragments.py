@@ -121,12 +121,12 @@ def matrix_cell_parts(assessment) -> tuple[str, str]:
     return before, after
 
 
-def matrix_cell_html(assessment, reviewed_before=None) -> str:
-    """A whole cell (None: not assessed yet), from its `cell_parts` when it has them (`selectors.MatrixCell`)."""
-    if assessment is None:
+def matrix_cell_html(cell, reviewed_before) -> str:
+    """A whole cell from a `selectors.MatrixCell` (None: not assessed yet), badged if reviewed before that date."""
+    if cell is None:
         return NOT_ASSESSED_CELL
-    before, after = getattr(assessment, "cell_parts", None) or matrix_cell_parts(assessment)
-    return before + stale_badge_html(assessment, reviewed_before) + after
+    before, after = cell.cell_parts
+    return before + stale_badge_html(cell, reviewed_before) + after
 
 
 def key_difference_html(point) -> str:

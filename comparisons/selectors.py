@@ -35,11 +35,21 @@ RECENTLY_UPDATED_COUNT = 8
 SEARCH_RESULTS_PER_KIND = 20
 
 
+@dataclass(slots=True)
+class MatrixCell:
+    """An assessment as the compare page shows it: its level, its review date and its HTML (see `fragments`)."""
+
+    support_level: str
+    last_reviewed: object  # a date: the "needs review" badge is decided on each request
+    cell_parts: tuple[str, str]
+
+
 @dataclass
 class MatrixRow:
     criterion: Criterion
     # One entry per compared framework, in the frameworks' order; None = no assessment yet.
-    cells: list[Assessment | None]
+    # Assessments for the API, MatrixCells (an assessment's level, date and HTML) for the page.
+    cells: list[Assessment | MatrixCell | None]
     point: ComparisonPoint | None = None
 
     @property
@@ -239,20 +249,6 @@ def assessment_cells(frameworks, criteria) -> dict[tuple[int, int], Assessment]:
     return _cells(_with_link_lists(_assessments_of(frameworks, criteria)), frameworks, criteria)
 
 
-@dataclass(slots=True)
-class MatrixCell:
-    """An assessment as the compare page shows it: its level, its review date and its HTML (see `fragments`)."""
-
-    pk: int
-    support_level: str
-    last_reviewed: object  # a date: the "needs review" badge is decided on each request
-    cell_parts: tuple[str, str]
-
-    @property
-    def is_stale(self) -> bool:
-        return self.last_reviewed < stale_before()
-
-
 def matrix_cells(frameworks, criteria, group: CriterionGroup | None = None) -> dict[tuple[int, int], MatrixCell]:
     """The compare page's cells on `criteria` (all published ones, or `group`'s), by (framework id, criterion id).
 
@@ -264,16 +260,14 @@ def matrix_cells(frameworks, criteria, group: CriterionGroup | None = None) -> d
     by_id = {framework.pk: framework for framework in frameworks}
 
     def build(framework_ids):
-        chosen = [by_id[pk] for pk in framework_ids]
-        assessments = _cells(_with_link_lists(_assessments_of(chosen, criteria)), chosen, criteria)
         columns = {pk: {} for pk in framework_ids}
-        for (framework_id, criterion_id), assessment in assessments.items():
-            parts = fragments.matrix_cell_parts(assessment)
+        for (framework_id, criterion_id), cell in assessment_cells(
+            [by_id[pk] for pk in framework_ids], criteria
+        ).items():
             columns[framework_id][criterion_id] = (
-                assessment.pk,
-                assessment.support_level,
-                assessment.last_reviewed,
-                parts,
+                cell.support_level,
+                cell.last_reviewed,
+                fragments.matrix_cell_parts(cell),
             )
         return columns
 
