@@ -630,8 +630,8 @@ def _render_jobs(jobs: list[tuple[str, str]]) -> list[str]:
 class MarkdownRenderer:
     """Fills the `*_html` fields of unsaved rows, on the other CPU cores while the import goes on.
 
-    Rendering is the slow part of a large import (Python-Markdown needs most of
-    a millisecond per field) and needs nothing but the text, so forked workers
+    Rendering (Pygments' highlighting most of all) is a large part of a big
+    import and needs nothing but the text, so forked workers
     render each batch handed to `add()` while this process checks and writes
     other batches; the callable `add()` returns waits for the batch's HTML and
     fills it in. Each row's heading-id prefix is the one a save would give it.

@@ -197,3 +197,29 @@ def test_strikethrough_lists_and_line_breaks_render():
 
 def test_indented_code_is_kept_as_code():
     assert render_markdown("    x = 1") == '<div class="codehilite"><pre><span></span><code>x = 1\n</code></pre></div>'
+
+
+def test_heading_ids_come_from_the_words_not_the_markup():
+    html = render_markdown("# Forms *with* `WTForms` &amp; more ![logo](https://example.org/x.png)", id_prefix="md-x-")
+
+    assert html.startswith('<h3 id="md-x-forms-with-wtforms-more">Forms <em>with</em> <code>WTForms</code> &amp; more')
+
+
+def test_heading_syntax_inside_code_stays_code():
+    html = render_markdown("```markdown\n# not a heading\n<h1>nor this</h1>\n```")
+
+    assert "<h3" not in html and "<h1" not in html
+    assert "# not a heading" in html and "&lt;h1&gt;nor this&lt;/h1&gt;" in html
+
+
+def test_code_in_a_list_item_is_highlighted_with_its_escapes_intact():
+    html = render_markdown('- step:\n\n  ```python\n  if a < b and c > "d":\n  ```')
+
+    assert '<li>\n<p>step:</p>\n<div class="codehilite">' in html
+    assert '<span class="k">if</span>' in html and "&lt;" in html and "&gt;" in html
+
+
+def test_an_unknown_language_is_shown_as_plain_code():
+    html = render_markdown("```no-such-language\n<x> & y\n```")
+
+    assert html == '<div class="codehilite"><pre><span></span><code>&lt;x&gt; &amp; y\n</code></pre></div>'
