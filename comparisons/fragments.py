@@ -40,11 +40,21 @@ def _long_date(day, language: str | None) -> str:
     return f"{day.day} {MONTHS[day.month]} {day.year}"  # month names are translated, hence the language
 
 
+def _ascii(html: str) -> str:
+    """`html` with each non-ASCII character as a character reference.
+
+    A Python string takes as many bytes per character as its widest character
+    needs: one symbol like ✔ in a cell made the whole compare page two bytes a
+    character, to join, copy and encode. English content stays ASCII then.
+    """
+    return html.encode("ascii", "xmlcharrefreplace").decode("ascii")
+
+
 @lru_cache(maxsize=64)
 def _support_level_html(level: SupportLevel, language: str | None) -> str:
     return (
         f'<span class="level level--{escape(level.value)}"><span class="level__symbol" aria-hidden="true">'
-        f"{escape(level.symbol)}</span> {escape(str(level.label))}</span>"
+        f"{_ascii(escape(level.symbol))}</span> {escape(str(level.label))}</span>"
     )
 
 
@@ -57,9 +67,12 @@ def stale_badge_html(assessment, reviewed_before=None) -> str:
     """The "needs review" badge, if due; the cut-off date (`stale_before()`) may be passed when known."""
     if not (assessment.last_reviewed < reviewed_before if reviewed_before else assessment.is_stale):
         return ""
+    return _stale_badge(assessment.last_reviewed)
+
+
+def _stale_badge(last_reviewed) -> str:
     return (
-        f'<span class="badge badge--stale" title="Last reviewed {escape(long_date(assessment.last_reviewed))}">'
-        "Needs review</span>"
+        f'<span class="badge badge--stale" title="Last reviewed {escape(long_date(last_reviewed))}">Needs review</span>'
     )
 
 
@@ -108,25 +121,29 @@ def assessment_body_html(assessment) -> str:
     reviewed = assessment.last_reviewed
     parts.append(
         f'<p class="assessment__reviewed">Last reviewed <time datetime="{reviewed.isoformat()}">'
-        f"{escape(long_date(reviewed))}</time> · "
+        f"{escape(long_date(reviewed))}</time> &middot; "
         f'<a href="{escape(report_url)}" rel="nofollow">Report a problem</a></p>'
     )
     return "\n".join(parts)
 
 
-def matrix_cell_parts(assessment) -> tuple[str, str]:
-    """One framework's cell in a row of the compare matrix, as the HTML before and after its stale badge."""
+def matrix_cell_parts(assessment) -> tuple[str, str, str]:
+    """One framework's cell in a row of the compare matrix: the HTML before its stale badge, the badge, after it.
+
+    The badge is shown or not on each request (it depends on the day), but its
+    text depends only on the assessment, so it is built with the rest.
+    """
     before = f'<td class="cell cell--{escape(assessment.support_level)}">{support_level_html(assessment.level)} '
     after = f"<details><summary>{escape(assessment.summary)}</summary>{assessment_body_html(assessment)}</details></td>"
-    return before, after
+    return before, _stale_badge(assessment.last_reviewed), after
 
 
 def matrix_cell_html(cell, reviewed_before) -> str:
     """A whole cell from a `selectors.MatrixCell` (None: not assessed yet), badged if reviewed before that date."""
     if cell is None:
         return NOT_ASSESSED_CELL
-    before, after = cell.cell_parts
-    return before + stale_badge_html(cell, reviewed_before) + after
+    before, badge, after = cell.cell_parts
+    return before + badge + after if cell.last_reviewed < reviewed_before else before + after
 
 
 def key_difference_html(point) -> str:

@@ -41,7 +41,7 @@ class MatrixCell:
 
     support_level: str
     last_reviewed: object  # a date: the "needs review" badge is decided on each request
-    cell_parts: tuple[str, str]
+    cell_parts: tuple[str, str, str]  # before the badge, the badge, after it
 
 
 @dataclass

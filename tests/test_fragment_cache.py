@@ -19,7 +19,7 @@ from comparisons import caching, services
 from comparisons.dataset import dump_dataset, export_dataset
 from comparisons.models import Assessment, Comparison, Criterion, Extension, Framework, Source
 
-from .factories import AssessmentFactory, FrameworkFactory
+from .factories import AssessmentFactory, FrameworkFactory, build_matrix
 
 COMPARE = "/compare/django-vs-flask/"
 
@@ -205,3 +205,21 @@ def test_a_readers_request_reads_the_content_version_once(seeded, monkeypatch):
 
     # The lists read per version (criteria, frameworks, compared sets) and the cells share one reading.
     assert reads.count(caching.CONTENT_VERSION_KEY) == 1
+
+
+@pytest.mark.django_db
+def test_a_compare_page_of_plain_english_content_is_ascii():
+    # Symbols and punctuation of the page itself are character references: one non-ASCII
+    # character would make Python hold, copy and encode the whole page the slow way.
+    frameworks, _ = build_matrix(frameworks=3, criteria=4)
+    levels = ["built_in", "extension", "partial", "none", "unknown"]
+    for i, assessment in enumerate(Assessment.objects.filter(framework__in=frameworks)):
+        assessment.support_level = levels[i % len(levels)]
+        assessment.last_reviewed = datetime.date(2020, 1, 1)  # "Needs review" too
+        assessment.save()
+
+    response = Client().get(f"/compare/{'-vs-'.join(sorted(f.slug for f in frameworks))}/?weight-x=1")
+
+    assert response.status_code == 200
+    assert "Needs review" in response.content.decode()
+    assert response.content.isascii()
