@@ -200,8 +200,24 @@ def criterion_assessments(criterion: Criterion):
 
 
 def _points(queryset, criteria):
-    points = queryset.for_display()
-    return Prefetch("points", queryset=points if criteria is None else points.filter(criterion__in=criteria))
+    if criteria is None:
+        return Prefetch("points", queryset=queryset.for_display())
+    # The rows a page shows: their criteria are in hand, and so is an edge's framework (one of
+    # the compared), so `_link_points` attaches them instead of joining copies of wide rows.
+    # Filtered by ids: Django checks each model instance given to `__in`, which cost more than the query.
+    shown = queryset.filter(criterion_id__in=[criterion.pk for criterion in criteria])
+    return Prefetch("points", queryset=shown.order_by("position", "criterion__slug"))
+
+
+def _link_points(comparison, frameworks, criteria):
+    if comparison is not None and criteria is not None:
+        criteria_by_id = {criterion.pk: criterion for criterion in criteria}
+        frameworks_by_id = {framework.pk: framework for framework in frameworks}
+        for point in comparison.points.all():
+            point.criterion = criteria_by_id[point.criterion_id]
+            if point.edge_framework_id in frameworks_by_id:
+                point.edge_framework = frameworks_by_id[point.edge_framework_id]
+    return comparison
 
 
 def published_framework_sets() -> frozenset[str]:
@@ -221,23 +237,25 @@ def published_comparison_for(frameworks: list[Framework], criteria=None) -> Comp
     key = framework_set_key(framework.pk for framework in frameworks)
     if key not in published_framework_sets():
         return None
-    return (
+    comparison = (
         Comparison.objects.published()
         .filter(framework_set=key)
         .prefetch_related(_points(ComparisonPoint.objects.published(), criteria))
         .first()
     )
+    return _link_points(comparison, frameworks, criteria)
 
 
 def draft_comparison_for(frameworks: list[Framework], criteria=None) -> Comparison | None:
     """The newest unpublished comparison of exactly this set, for staff previews."""
-    return (
+    comparison = (
         Comparison.objects.exclude(status=ComparisonStatus.PUBLISHED)
         .filter(framework_set=framework_set_key(framework.pk for framework in frameworks))
         .prefetch_related(_points(ComparisonPoint.objects.all(), criteria))
         .order_by("-updated_at")
         .first()
     )
+    return _link_points(comparison, frameworks, criteria)
 
 
 def assessment_cells(frameworks, criteria) -> dict[tuple[int, int], Assessment]:
