@@ -12,9 +12,9 @@ A compare page of any set of frameworks is made of cells that other sets share,
 so `selectors.matrix_cells` keeps each framework's column of cells, with their
 HTML, in the shared cache under the content version (see `caching.cached_fragments`): a page of a new set of
 frameworks still runs its queries and its template, but cells that some page
-showed since the last edit are not built again. The "needs review" badge
-depends on the day rather than the content, so it is added to the stored HTML
-on every request instead of being stored with it.
+showed since the last edit are not built again. Whether a cell shows its
+"needs review" badge depends on the day rather than the content, so the badge
+is stored beside the cell's HTML and put in or left out on every request.
 """
 
 from functools import lru_cache

@@ -130,7 +130,7 @@ MARKDOWN_RULES = [
 
 # What the renderer writes for headings and code blocks; raw HTML is escaped, so
 # these tags in its output come from Markdown syntax and nothing else.
-_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>")
+_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)  # a setext heading may span lines
 _CODE_BLOCK = re.compile(r'<pre><code(?: class="language-([^"]*)")?>(.*?)</code></pre>\n?', re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _CODE_FORMATTER = HtmlFormatter(cssclass="codehilite", wrapcode=True)
@@ -142,7 +142,7 @@ def _place_headings(html: str, id_prefix: str) -> str:
 
     def place(heading) -> str:
         level = min(6, int(heading[1]) + HEADING_BASE_LEVEL - 1)
-        words = unescape(_TAG.sub("", heading[2]))
+        words = unescape(_TAG.sub("", heading[2])).replace("\n", "")  # line breaks are not words
         base = id_prefix + (slugify(words) or "section")
         heading_id, count = base, 1
         while heading_id in seen:

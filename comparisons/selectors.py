@@ -290,7 +290,9 @@ def matrix_cells(frameworks, criteria, group: CriterionGroup | None = None) -> d
         return columns
 
     shown = group.pk if group is not None else "all"
-    columns = caching.cached_fragments(f"matrix-column:{shown}", list(by_id), build)
+    # The key names the stored shape (v2: the cell's HTML in three parts), so app servers still on
+    # an older release, or a restart without a migration, never read a shape they do not expect.
+    columns = caching.cached_fragments(f"matrix-column:v2:{shown}", list(by_id), build)
     return {
         (framework_id, criterion_id): MatrixCell(*cell)
         for framework_id, column in columns.items()

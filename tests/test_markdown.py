@@ -206,10 +206,22 @@ def test_heading_ids_come_from_the_words_not_the_markup():
 
 
 def test_heading_syntax_inside_code_stays_code():
-    html = render_markdown("```markdown\n# not a heading\n<h1>nor this</h1>\n```")
+    html = render_markdown("# Example\n\n```markdown\n# not a heading\n<h1>nor this</h1>\n```", id_prefix="md-x-")
 
-    assert "<h3" not in html and "<h1" not in html
+    assert html.count("<h3") == 1 and "<h1" not in html
+    assert '<h3 id="md-x-example">Example</h3>' in html
     assert "# not a heading" in html and "&lt;h1&gt;nor this&lt;/h1&gt;" in html
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Request\nobject\n===", '<h3 id="md-x-requestobject">Request\nobject</h3>'),
+        ("Request\\\nobject\n---", '<h4 id="md-x-requestobject">Request<br>\nobject</h4>'),
+    ],
+)
+def test_a_heading_over_two_lines_is_placed_and_named_like_any_other(source, expected):
+    assert render_markdown(source, id_prefix="md-x-") == expected
 
 
 def test_code_in_a_list_item_is_highlighted_with_its_escapes_intact():
