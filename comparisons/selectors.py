@@ -199,18 +199,19 @@ def criterion_assessments(criterion: Criterion):
     return criterion.assessments.filter(framework__is_published=True).with_related().order_by("framework__name")
 
 
-def _points(queryset, criteria):
-    if criteria is None:
-        return Prefetch("points", queryset=queryset.for_display())
-    # The rows a page shows: their criteria are in hand, and so is an edge's framework (one of
-    # the compared), so `_link_points` attaches them instead of joining copies of wide rows.
-    # Filtered by ids: Django checks each model instance given to `__in`, which cost more than the query.
-    shown = queryset.filter(criterion_id__in=[criterion.pk for criterion in criteria])
-    return Prefetch("points", queryset=shown.order_by("position", "criterion__slug"))
+def _first_with_points(comparisons, points, frameworks, criteria) -> Comparison | None:
+    """The first of `comparisons`, with its key differences on `criteria` (the rows a page shows).
 
-
-def _link_points(comparison, frameworks, criteria):
-    if comparison is not None and criteria is not None:
+    Each point gets the criterion and the edge's framework (one of those compared)
+    already in hand rather than joined copies of their wide rows, and the points
+    are filtered by id: Django checks each model instance given to `__in`, which
+    cost more than the query.
+    """
+    shown = points.filter(criterion_id__in=[criterion.pk for criterion in criteria])
+    comparison = comparisons.prefetch_related(
+        Prefetch("points", queryset=shown.order_by("position", "criterion__slug"))
+    ).first()
+    if comparison is not None:
         criteria_by_id = {criterion.pk: criterion for criterion in criteria}
         frameworks_by_id = {framework.pk: framework for framework in frameworks}
         for point in comparison.points.all():
@@ -228,34 +229,26 @@ def published_framework_sets() -> frozenset[str]:
     )
 
 
-def published_comparison_for(frameworks: list[Framework], criteria=None) -> Comparison | None:
-    """The published editor-written comparison of exactly this set of frameworks.
+def published_comparison_for(frameworks: list[Framework], criteria: list[Criterion]) -> Comparison | None:
+    """The published editor-written comparison of exactly this set of frameworks, with its points on `criteria`.
 
-    Its key differences are fetched for `criteria` only, when given (the rows a page shows).
     Most sets have none, which the list of compared sets (read once per content version) tells.
     """
     key = framework_set_key(framework.pk for framework in frameworks)
     if key not in published_framework_sets():
         return None
-    comparison = (
-        Comparison.objects.published()
-        .filter(framework_set=key)
-        .prefetch_related(_points(ComparisonPoint.objects.published(), criteria))
-        .first()
-    )
-    return _link_points(comparison, frameworks, criteria)
+    comparisons = Comparison.objects.published().filter(framework_set=key)
+    return _first_with_points(comparisons, ComparisonPoint.objects.published(), frameworks, criteria)
 
 
-def draft_comparison_for(frameworks: list[Framework], criteria=None) -> Comparison | None:
-    """The newest unpublished comparison of exactly this set, for staff previews."""
-    comparison = (
+def draft_comparison_for(frameworks: list[Framework], criteria: list[Criterion]) -> Comparison | None:
+    """The newest unpublished comparison of exactly this set, for staff previews, with its points on `criteria`."""
+    comparisons = (
         Comparison.objects.exclude(status=ComparisonStatus.PUBLISHED)
         .filter(framework_set=framework_set_key(framework.pk for framework in frameworks))
-        .prefetch_related(_points(ComparisonPoint.objects.all(), criteria))
         .order_by("-updated_at")
-        .first()
     )
-    return _link_points(comparison, frameworks, criteria)
+    return _first_with_points(comparisons, ComparisonPoint.objects.all(), frameworks, criteria)
 
 
 def assessment_cells(frameworks, criteria) -> dict[tuple[int, int], Assessment]:
