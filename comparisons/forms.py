@@ -96,20 +96,23 @@ class WeightChoices(BaseChoiceIterator):
 
 WEIGHT_PREFIX = "w-"
 
-# Every weight field is this field with its criterion's label and message. Copying it is
+# Every weight field is this field with its criterion's label. Copying it is
 # a tenth of the cost of building a field (widget, choices, validators), and the compare
 # and fit pages build one per criterion shown. The copies share the widget and choices,
 # which nothing changes after this point.
-_WEIGHT_FIELD = forms.TypedChoiceField(choices=WeightChoices(), coerce=int, required=False, empty_value=0)
+_WEIGHT_FIELD = forms.TypedChoiceField(
+    choices=WeightChoices(),
+    coerce=int,
+    required=False,
+    empty_value=0,
+    # Shown after the criterion's name, or beside its labelled select.
+    error_messages={"invalid_choice": "The weight must be 0, 1, 2 or 3, not “%(value)s”."},
+)
 
 
 def weight_field(criterion) -> forms.TypedChoiceField:
     field = copy.copy(_WEIGHT_FIELD)
     field.label = criterion.name
-    field.error_messages = {
-        **_WEIGHT_FIELD.error_messages,
-        "invalid_choice": f"The weight for {criterion.name} must be 0, 1, 2 or 3, not “%(value)s”.",
-    }
     return field
 
 

@@ -179,7 +179,7 @@ def test_ordering_by_an_allowed_field(api, seeded):
         ("limit=-1", "limit", "limit must be a whole number from 1 to 200"),
         ("limit=abc", "limit", "limit must be a whole number from 1 to 200"),
         ("limit=1000000", "limit", "limit must be a whole number from 1 to 200"),
-        ("offset=-5", "offset", "offset must be a whole number from 0 or more"),
+        ("offset=-5", "offset", "offset must be a whole number of 0 or more"),
         ("&".join(["framework=flask"] * 31), "framework", "Choose at most 30 values."),
     ],
 )

@@ -97,7 +97,7 @@ def test_a_bad_weight_in_another_group_is_named(client, large):
     response = client.get("/compare/alpha-vs-beta/?group=core&w-data-1=9")
 
     assert response.status_code == 400
-    assert "The weight for Data 1 must be 0, 1, 2 or 3" in response.content.decode()
+    assert "Data 1: The weight must be 0, 1, 2 or 3" in response.content.decode()
 
 
 def test_small_matrices_still_show_every_group(client, large, monkeypatch):

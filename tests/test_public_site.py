@@ -206,8 +206,8 @@ def test_a_framework_with_nothing_known_ranks_last_without_a_score(client, catal
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("w-forms=abc", "The weight for Forms must be 0, 1, 2 or 3, not “abc”."),
-        ("w-forms=7", "The weight for Forms must be 0, 1, 2 or 3, not “7”."),
+        ("w-forms=abc", "Forms: The weight must be 0, 1, 2 or 3, not “abc”."),
+        ("w-forms=7", "Forms: The weight must be 0, 1, 2 or 3, not “7”."),
         ("w-teleportation=2", "These weights name no published criterion: w-teleportation."),
         ("group=nope", "“nope” is not a criterion group."),
     ],

@@ -5,10 +5,8 @@ from rest_framework.pagination import LimitOffsetPagination
 def _whole_number(raw: str, name: str, minimum: int, maximum: int | None) -> int:
     value = int(raw) if isinstance(raw, str) and raw.isascii() and raw.isdigit() else None
     if value is None or value < minimum or (maximum is not None and value > maximum):
-        upper = f" to {maximum}" if maximum is not None else " or more"
-        raise serializers.ValidationError(
-            {name: [f"{name} must be a whole number from {minimum}{upper}; got “{raw}”."]}
-        )
+        allowed = f"from {minimum} to {maximum}" if maximum is not None else f"of {minimum} or more"
+        raise serializers.ValidationError({name: [f"{name} must be a whole number {allowed}; got “{raw}”."]})
     return value
 
 
