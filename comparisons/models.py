@@ -9,6 +9,8 @@ saves, which renders it anew.
 The signal handlers that keep derived fields in step live in signals.py.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
@@ -55,6 +57,21 @@ no_vs_word_validator = RegexValidator(
     message="A framework slug cannot contain the word 'vs': compare URLs join slugs with '-vs-'.",
     code="slug_contains_vs",
 )
+
+_CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_CHARACTER_NAMES = {"\n": "a line break", "\r": "a line break", "\u2028": "a line break", "\t": "a tab"}
+
+
+def one_line_text_validator(value: str) -> None:
+    """Names, titles and summaries are one line of text: no line breaks, tabs or other control characters."""
+    found = _CONTROL_CHARACTER.search(value or "")
+    if found:
+        character = found.group()
+        raise ValidationError(
+            "Use one line of plain text: this contains %(what)s.",
+            code="control_character",
+            params={"what": _CONTROL_CHARACTER_NAMES.get(character, f"a control character (U+{ord(character):04X})")},
+        )
 
 
 def framework_set_key(framework_ids) -> str:
@@ -154,7 +171,7 @@ class RendersMarkdown:
 class NamedModel(TimeStampedModel):
     """A row editors name and the site addresses by slug (also its natural key)."""
 
-    name = models.CharField(max_length=100, unique=True)
+    name = models.CharField(max_length=100, unique=True, validators=[one_line_text_validator])
     slug = models.SlugField(max_length=100, unique=True, validators=[slug_format_validator])
 
     objects = SlugQuerySet.as_manager()
@@ -180,7 +197,7 @@ class Tag(NamedModel):
 
 
 class CriterionGroup(NamedModel):
-    description = models.CharField(max_length=300, blank=True)
+    description = models.CharField(max_length=300, blank=True, validators=[one_line_text_validator])
     position = models.PositiveIntegerField(default=0, help_text="Groups are shown in ascending order.")
 
     history = HistoricalRecords()
@@ -193,7 +210,7 @@ class Extension(NamedModel):
     """A package that fills a gap in a framework, such as WTForms or Flask-Admin."""
 
     url = models.URLField("URL", max_length=500)
-    summary = models.CharField(max_length=200, blank=True)
+    summary = models.CharField(max_length=200, blank=True, validators=[one_line_text_validator])
 
     history = HistoricalRecords()
 
@@ -203,11 +220,17 @@ class Extension(NamedModel):
 
 class Framework(RendersMarkdown, NamedModel):
     slug = models.SlugField(max_length=100, unique=True, validators=[slug_format_validator, no_vs_word_validator])
-    summary = models.CharField(max_length=200, help_text="One line: what the framework is.")
+    summary = models.CharField(
+        max_length=200, help_text="One line: what the framework is.", validators=[one_line_text_validator]
+    )
     description = markdown_field(FRAMEWORK_DESCRIPTION_MAX)
     description_html = models.TextField(editable=False, default="")
-    language = models.CharField(max_length=50, default="Python")
-    license = models.CharField(max_length=100, help_text="An SPDX identifier, for example BSD-3-Clause.")
+    language = models.CharField(max_length=50, default="Python", validators=[one_line_text_validator])
+    license = models.CharField(
+        max_length=100,
+        help_text="An SPDX identifier, for example BSD-3-Clause.",
+        validators=[one_line_text_validator],
+    )
     website_url = models.URLField("website URL", max_length=500)
     repository_url = models.URLField("repository URL", max_length=500, blank=True)
     documentation_url = models.URLField("documentation URL", max_length=500, blank=True)
@@ -216,7 +239,7 @@ class Framework(RendersMarkdown, NamedModel):
         blank=True,
         validators=[MinValueValidator(FIRST_RELEASE_YEAR_MIN), MaxValueValidator(FIRST_RELEASE_YEAR_MAX)],
     )
-    latest_version = models.CharField(max_length=50, blank=True)
+    latest_version = models.CharField(max_length=50, blank=True, validators=[one_line_text_validator])
     tags = models.ManyToManyField(Tag, blank=True, related_name="frameworks")
     is_published = models.BooleanField("published", default=False)
 
@@ -253,7 +276,11 @@ class Framework(RendersMarkdown, NamedModel):
 
 class Criterion(RendersMarkdown, NamedModel):
     group = models.ForeignKey(CriterionGroup, on_delete=models.PROTECT, related_name="criteria")
-    summary = models.CharField(max_length=200, help_text="One line: the question this criterion answers.")
+    summary = models.CharField(
+        max_length=200,
+        help_text="One line: the question this criterion answers.",
+        validators=[one_line_text_validator],
+    )
     description = markdown_field(
         CRITERION_DESCRIPTION_MAX, help_text="What is being judged, and what each support level means here."
     )
@@ -289,7 +316,9 @@ class Assessment(RendersMarkdown, TimeStampedModel):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="assessments")
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="assessments")
     support_level = models.CharField(max_length=20, choices=SupportLevel.choices, default=SupportLevel.UNKNOWN)
-    summary = models.CharField(max_length=300, help_text="One line, shown in the matrix cell.")
+    summary = models.CharField(
+        max_length=300, help_text="One line, shown in the matrix cell.", validators=[one_line_text_validator]
+    )
     details = markdown_field(ASSESSMENT_DETAILS_MAX)
     details_html = models.TextField(editable=False, default="")
     extensions = models.ManyToManyField(
@@ -346,7 +375,7 @@ class Source(models.Model):
     """A document that backs an assessment, usually official documentation."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="sources")
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, validators=[one_line_text_validator])
     url = models.URLField("URL", max_length=500)
     position = models.PositiveIntegerField(default=0)
 
@@ -371,7 +400,7 @@ class Comparison(RendersMarkdown, TimeStampedModel):
 
     Status = ComparisonStatus
 
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=200, validators=[one_line_text_validator])
     slug = models.SlugField(max_length=200, unique=True, validators=[slug_format_validator])
     frameworks = models.ManyToManyField(Framework, related_name="comparisons")
     tldr = markdown_field(COMPARISON_TLDR_MAX, blank=False, verbose_name="TL;DR", help_text="The verdict in brief.")

@@ -359,6 +359,8 @@ def test_an_editor_creates_an_assessment(editor_api):
             "Each source URL may appear only once.",
         ),
         ({"extensions": ["nope"]}, "extensions", "does not exist"),
+        ({"summary": "Two\nlines"}, "summary", "Use one line of plain text: this contains a line break."),
+        ({"sources": [{"title": "a\x07b", "url": "https://a.example/"}]}, "sources.0.title", "(U+0007)"),
     ],
 )
 def test_writes_are_validated_like_the_admin_and_save_nothing(editor_api, seeded, payload, field, message):

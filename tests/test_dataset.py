@@ -124,6 +124,8 @@ def test_model_rules_are_checked_before_anything_is_written(seeded):
         ("frameworks", "slug", "flask-vs-django", "vs"),
         ("frameworks", "first_release_year", 1789, "1990"),
         ("criteria", "description", "x" * 20_000, "the limit is"),
+        ("frameworks", "name", "Flask\tFramework", "this contains a tab"),
+        ("assessments", "summary", "one\u2028two", "this contains a line break"),
     ],
 )
 def test_rules_the_database_also_enforces_are_reported_by_path(seeded, kind, field, value, message):

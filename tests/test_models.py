@@ -11,7 +11,9 @@ from comparisons.models import (
     Comparison,
     ComparisonPoint,
     Framework,
+    Tag,
     framework_set_key,
+    one_line_text_validator,
 )
 
 from .factories import (
@@ -226,3 +228,24 @@ def test_the_edge_must_go_to_one_of_the_compared_frameworks():
     assert error.value.message_dict["edge_framework"] == [f"{outside} is not one of this comparison's frameworks."]
     point.edge_framework = inside
     point.full_clean()
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Flask\nFramework", "a line break"),
+        ("Flask\r", "a line break"),
+        ("Flask\tFramework", "a tab"),
+        ("Flask\x00", "a control character (U+0000)"),
+        ("Flask\x9b", "a control character (U+009B)"),
+    ],
+)
+def test_one_line_fields_refuse_control_characters_by_name(text, named):
+    with pytest.raises(ValidationError) as refused:
+        Tag(name=text, slug="flask").full_clean()
+
+    assert refused.value.message_dict["name"] == [f"Use one line of plain text: this contains {named}."]
+
+
+def test_one_line_fields_take_any_printable_text():
+    one_line_text_validator("Starlette · ASGI “toolkit” — 日本語 ✔")
