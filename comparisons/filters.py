@@ -46,10 +46,12 @@ class NullsLastOrderingFilter(django_filters.OrderingFilter):
     """Ordering where empty values go last either way, on every database, with name as tie-break."""
 
     def filter(self, queryset, value):
-        if not value:
+        # Empty entries ("?ordering=name,," or ",,") are skipped, as django-filter's own filter does.
+        params = [param for param in value or () if param]
+        if not params:
             return queryset
         ordering = []
-        for param in value:
+        for param in params:
             field = self.get_ordering_value(param)
             name = field.lstrip("-")
             expression = Lower(name) if name == "name" else F(name)

@@ -66,6 +66,8 @@ def test_framework_list_shows_every_published_framework(client, catalogue):
         ("supports=admin-site&level=partial", ["Django", "Flask"]),
         ("ordering=-year", ["FastAPI", "Flask", "Django"]),
         ("ordering=-name", ["Flask", "FastAPI", "Django"]),
+        ("ordering=-name,,", ["Flask", "FastAPI", "Django"]),
+        ("ordering=,,,", ["Django", "FastAPI", "Flask"]),
     ],
 )
 def test_framework_filters_narrow_and_sort_the_list(client, catalogue, query, expected):
