@@ -19,6 +19,9 @@ preload_app = True
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
+# Readers' weights live in the URL (?w-forms=3&...): allow the longest request line gunicorn
+# takes, the 8 KB that load balancers and CDNs commonly allow too.
+limit_request_line = 8190
 # Recycle workers now and then, so a slow leak can never grow without bound.
 max_requests = 5000
 max_requests_jitter = 500

@@ -202,3 +202,13 @@ def test_static_files_have_hashed_names_compressed_copies_and_long_lifetimes(dep
     assert status == 200
     assert headers["Content-Encoding"] == "br"
     assert headers["Cache-Control"] == "max-age=315360000, public, immutable"
+
+
+def test_a_long_address_of_weights_reaches_the_site(deployment):
+    # Readers' weights live in the query string; past gunicorn's default of 4 KB it answered 400 itself.
+    weights = "&".join(f"w-unknown-criterion-{number:04d}=3" for number in range(200))
+
+    status, _, page = Browser().request(deployment["ports"][0], "GET", f"/compare/django-vs-flask/?{weights}")
+
+    assert len(weights) > 5000
+    assert status == 400 and b"These weights name no published criterion" in page
