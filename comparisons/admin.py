@@ -3,11 +3,12 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -92,8 +93,31 @@ class ContentAdminMixin:
     }
 
 
+class NullSafeChangelistMixin:
+    """A changelist filter with a NUL in it is refused like any other bad lookup (a redirect to `?e=1`).
+
+    Django hands a choice filter's value to the query as it came, and PostgreSQL
+    refuses text with a NUL in it: that was a server error.
+    """
+
+    def get_changelist_instance(self, request):
+        if any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()):
+            raise IncorrectLookupParameters
+        return super().get_changelist_instance(request)
+
+
+class ContentAdmin(NullSafeChangelistMixin, ContentAdminMixin, SimpleHistoryAdmin):
+    """A content screen with its history (django-simple-history): list, compare, revert."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history looks the version up as given: "abc" for an id was a server error, not a 404.
+        if not all(part.isascii() and part.isdigit() for part in (unquote(object_id), str(version_id))):
+            raise Http404("No such version.")
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 @admin.register(Tag)
-class TagAdmin(ContentAdminMixin, SimpleHistoryAdmin):
+class TagAdmin(ContentAdmin):
     list_display = ["name", "slug", "framework_count"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -107,7 +131,7 @@ class TagAdmin(ContentAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(CriterionGroup)
-class CriterionGroupAdmin(ContentAdminMixin, SimpleHistoryAdmin):
+class CriterionGroupAdmin(ContentAdmin):
     list_display = ["name", "position", "criterion_count"]
     list_editable = ["position"]
     search_fields = ["name", "slug", "description"]
@@ -122,7 +146,7 @@ class CriterionGroupAdmin(ContentAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Extension)
-class ExtensionAdmin(ContentAdminMixin, SimpleHistoryAdmin):
+class ExtensionAdmin(ContentAdmin):
     list_display = ["name", "url", "summary"]
     search_fields = ["name", "slug", "summary"]
     prepopulated_fields = {"slug": ["name"]}
@@ -137,7 +161,7 @@ class AssessmentInline(ContentAdminMixin, admin.TabularInline):
 
 
 @admin.register(Framework)
-class FrameworkAdmin(ContentAdminMixin, SimpleHistoryAdmin):
+class FrameworkAdmin(ContentAdmin):
     change_list_template = "admin/comparisons/framework/change_list.html"
 
     list_display = ["name", "language", "license", "latest_version", "is_published", "updated_at"]
@@ -173,7 +197,7 @@ class FrameworkAdmin(ContentAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(ContentAdminMixin, SimpleHistoryAdmin):
+class CriterionAdmin(ContentAdmin):
     list_display = ["name", "group", "position", "is_published", "updated_at"]
     list_filter = ["is_published", "group"]
     list_select_related = ["group"]
@@ -205,7 +229,7 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(ContentAdminMixin, SimpleHistoryAdmin):
+class AssessmentAdmin(ContentAdmin):
     change_list_template = "admin/comparisons/assessment/change_list.html"
     list_display = ["__str__", "support_level", "summary", "last_reviewed", "updated_at"]
     list_filter = [ReviewFilter, "support_level", "criterion__group", "framework", "criterion"]
@@ -258,7 +282,7 @@ class AssessmentAdmin(ContentAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(ContentAdminMixin, SimpleHistoryAdmin):
+class SourceAdmin(ContentAdmin):
     list_display = ["title", "url", "assessment"]
     list_select_related = ["assessment__framework", "assessment__criterion"]
     search_fields = ["title", "url", "assessment__framework__name", "assessment__criterion__name"]
@@ -266,7 +290,7 @@ class SourceAdmin(ContentAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ComparisonPoint)
-class ComparisonPointAdmin(ContentAdminMixin, SimpleHistoryAdmin):
+class ComparisonPointAdmin(ContentAdmin):
     list_display = ["__str__", "edge", "edge_framework", "position", "updated_at"]
     list_filter = ["edge", "comparison"]
     list_select_related = ["comparison", "criterion", "edge_framework"]
@@ -309,7 +333,7 @@ class ComparisonPointInline(ContentAdminMixin, admin.TabularInline):
 
 
 @admin.register(Comparison)
-class ComparisonAdmin(ContentAdminMixin, SimpleHistoryAdmin):
+class ComparisonAdmin(ContentAdmin):
     form = ComparisonAdminForm
     list_display = ["title", "status", "published_at", "updated_at"]
     list_filter = ["status", "frameworks"]
@@ -356,7 +380,7 @@ class ComparisonAdmin(ContentAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(ProblemReport)
-class ProblemReportAdmin(admin.ModelAdmin):
+class ProblemReportAdmin(NullSafeChangelistMixin, admin.ModelAdmin):
     """The queue of readers' reports, each linked to its cell of the matrix."""
 
     list_display = ["assessment_link", "status", "short_message", "created_at"]

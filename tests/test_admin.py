@@ -52,6 +52,36 @@ def test_anonymous_visitor_is_sent_to_the_login_page(client, seeded, model):
         assert response.url.startswith(reverse("admin:login"))
 
 
+@pytest.mark.parametrize(
+    ("model_name", "lookup"),
+    [("assessment", "support_level__exact"), ("comparison", "status__exact"), ("problemreport", "status__exact")],
+)
+def test_a_nul_in_a_changelist_filter_is_refused_like_any_bad_lookup(editor_client, seeded, model_name, lookup):
+    url = reverse(f"admin:comparisons_{model_name}_changelist")
+
+    response = editor_client.get(url, {lookup: "built\x00in"})
+
+    assert (response.status_code, response.url) == (302, f"{url}?e=1")
+
+
+@pytest.mark.parametrize("version", ["abc", "1x", "\x00", "\u00b2"])
+def test_a_version_that_is_not_a_number_is_not_found(editor_client, seeded, version):
+    assessment = Assessment.objects.first()
+
+    response = editor_client.get(admin_url(Assessment, "simple_history", assessment.pk, version))
+
+    assert response.status_code == 404
+
+
+def test_a_version_of_the_row_opens_from_its_history(editor_client, seeded):
+    assessment = Assessment.objects.first()
+    version = assessment.history.latest()
+
+    response = editor_client.get(admin_url(Assessment, "simple_history", assessment.pk, version.history_id))
+
+    assert response.status_code == 200
+
+
 def test_non_staff_user_cannot_open_the_admin(client, reader):
     client.force_login(reader)
 
