@@ -130,6 +130,8 @@ def test_drafts_are_for_staff_only(api, seeded, admin_user):
         ("q=jinja", ["flask"]),
         ("search=full-stack", ["django"]),
         ("ordering=-name", ["flask", "django"]),
+        ("ordering=,-name,", ["flask", "django"]),
+        ("ordering=,,", ["django", "flask"]),
     ],
 )
 def test_frameworks_use_the_same_filters_as_the_page(api, seeded, query, expected):
