@@ -74,6 +74,11 @@ def one_line_text_validator(value: str) -> None:
         )
 
 
+def one_line_field(verbose_name=None, **options) -> models.CharField:
+    """A name, title or summary: a CharField that takes one line of plain text."""
+    return models.CharField(verbose_name, validators=[one_line_text_validator], **options)
+
+
 def framework_set_key(framework_ids) -> str:
     """A set of frameworks as one comparable string: sorted ids, comma-separated."""
     return ",".join(str(pk) for pk in sorted(set(framework_ids)))
@@ -171,7 +176,7 @@ class RendersMarkdown:
 class NamedModel(TimeStampedModel):
     """A row editors name and the site addresses by slug (also its natural key)."""
 
-    name = models.CharField(max_length=100, unique=True, validators=[one_line_text_validator])
+    name = one_line_field(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True, validators=[slug_format_validator])
 
     objects = SlugQuerySet.as_manager()
@@ -197,7 +202,7 @@ class Tag(NamedModel):
 
 
 class CriterionGroup(NamedModel):
-    description = models.CharField(max_length=300, blank=True, validators=[one_line_text_validator])
+    description = one_line_field(max_length=300, blank=True)
     position = models.PositiveIntegerField(default=0, help_text="Groups are shown in ascending order.")
 
     history = HistoricalRecords()
@@ -210,7 +215,7 @@ class Extension(NamedModel):
     """A package that fills a gap in a framework, such as WTForms or Flask-Admin."""
 
     url = models.URLField("URL", max_length=500)
-    summary = models.CharField(max_length=200, blank=True, validators=[one_line_text_validator])
+    summary = one_line_field(max_length=200, blank=True)
 
     history = HistoricalRecords()
 
@@ -220,17 +225,11 @@ class Extension(NamedModel):
 
 class Framework(RendersMarkdown, NamedModel):
     slug = models.SlugField(max_length=100, unique=True, validators=[slug_format_validator, no_vs_word_validator])
-    summary = models.CharField(
-        max_length=200, help_text="One line: what the framework is.", validators=[one_line_text_validator]
-    )
+    summary = one_line_field(max_length=200, help_text="One line: what the framework is.")
     description = markdown_field(FRAMEWORK_DESCRIPTION_MAX)
     description_html = models.TextField(editable=False, default="")
-    language = models.CharField(max_length=50, default="Python", validators=[one_line_text_validator])
-    license = models.CharField(
-        max_length=100,
-        help_text="An SPDX identifier, for example BSD-3-Clause.",
-        validators=[one_line_text_validator],
-    )
+    language = one_line_field(max_length=50, default="Python")
+    license = one_line_field(max_length=100, help_text="An SPDX identifier, for example BSD-3-Clause.")
     website_url = models.URLField("website URL", max_length=500)
     repository_url = models.URLField("repository URL", max_length=500, blank=True)
     documentation_url = models.URLField("documentation URL", max_length=500, blank=True)
@@ -239,7 +238,7 @@ class Framework(RendersMarkdown, NamedModel):
         blank=True,
         validators=[MinValueValidator(FIRST_RELEASE_YEAR_MIN), MaxValueValidator(FIRST_RELEASE_YEAR_MAX)],
     )
-    latest_version = models.CharField(max_length=50, blank=True, validators=[one_line_text_validator])
+    latest_version = one_line_field(max_length=50, blank=True)
     tags = models.ManyToManyField(Tag, blank=True, related_name="frameworks")
     is_published = models.BooleanField("published", default=False)
 
@@ -276,11 +275,7 @@ class Framework(RendersMarkdown, NamedModel):
 
 class Criterion(RendersMarkdown, NamedModel):
     group = models.ForeignKey(CriterionGroup, on_delete=models.PROTECT, related_name="criteria")
-    summary = models.CharField(
-        max_length=200,
-        help_text="One line: the question this criterion answers.",
-        validators=[one_line_text_validator],
-    )
+    summary = one_line_field(max_length=200, help_text="One line: the question this criterion answers.")
     description = markdown_field(
         CRITERION_DESCRIPTION_MAX, help_text="What is being judged, and what each support level means here."
     )
@@ -316,9 +311,7 @@ class Assessment(RendersMarkdown, TimeStampedModel):
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="assessments")
     criterion = models.ForeignKey(Criterion, on_delete=models.CASCADE, related_name="assessments")
     support_level = models.CharField(max_length=20, choices=SupportLevel.choices, default=SupportLevel.UNKNOWN)
-    summary = models.CharField(
-        max_length=300, help_text="One line, shown in the matrix cell.", validators=[one_line_text_validator]
-    )
+    summary = one_line_field(max_length=300, help_text="One line, shown in the matrix cell.")
     details = markdown_field(ASSESSMENT_DETAILS_MAX)
     details_html = models.TextField(editable=False, default="")
     extensions = models.ManyToManyField(
@@ -375,7 +368,7 @@ class Source(models.Model):
     """A document that backs an assessment, usually official documentation."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="sources")
-    title = models.CharField(max_length=200, validators=[one_line_text_validator])
+    title = one_line_field(max_length=200)
     url = models.URLField("URL", max_length=500)
     position = models.PositiveIntegerField(default=0)
 
@@ -400,7 +393,7 @@ class Comparison(RendersMarkdown, TimeStampedModel):
 
     Status = ComparisonStatus
 
-    title = models.CharField(max_length=200, validators=[one_line_text_validator])
+    title = one_line_field(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, validators=[slug_format_validator])
     frameworks = models.ManyToManyField(Framework, related_name="comparisons")
     tldr = markdown_field(COMPARISON_TLDR_MAX, blank=False, verbose_name="TL;DR", help_text="The verdict in brief.")
