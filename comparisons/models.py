@@ -59,7 +59,10 @@ no_vs_word_validator = RegexValidator(
 )
 
 _CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_CONTROL_CHARACTER_NAMES = {"\n": "a line break", "\r": "a line break", "\u2028": "a line break", "\t": "a tab"}
+_CONTROL_CHARACTER_NAMES = {
+    **dict.fromkeys(["\n", "\r", "\u2028", "\u2029"], "a line break"),
+    "\t": "a tab",
+}
 
 
 def one_line_text_validator(value: str) -> None:

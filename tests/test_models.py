@@ -235,6 +235,7 @@ def test_the_edge_must_go_to_one_of_the_compared_frameworks():
     [
         ("Flask\nFramework", "a line break"),
         ("Flask\r", "a line break"),
+        ("Flask\u2029Framework", "a line break"),
         ("Flask\tFramework", "a tab"),
         ("Flask\x00", "a control character (U+0000)"),
         ("Flask\x9b", "a control character (U+009B)"),
