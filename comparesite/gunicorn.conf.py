@@ -5,8 +5,6 @@ WEB_CONCURRENCY  worker processes (default: two per CPU core, plus one)
 GUNICORN_FORWARDED_ALLOW_IPS  proxies whose X-Forwarded-* headers gunicorn believes (default 127.0.0.1)
 """
 
-import ctypes
-import ctypes.util
 import gc
 import multiprocessing
 import os
@@ -34,28 +32,6 @@ loglevel = "info"
 control_socket_disable = True
 
 
-def keep_freed_memory_for_large_pages() -> None:
-    """Let glibc's malloc reuse the memory of one request's large strings for the next.
-
-    A compare page is built as strings of several hundred KB. By default glibc
-    maps each such block fresh and unmaps it when freed, so every request pays a
-    page fault per 4 KB touched: about 3 ms of a compare page of six frameworks.
-    Blocks up to 8 MiB now come from the heap, and up to 16 MiB of free heap is
-    kept rather than given back. Set in the master before it forks, so every
-    worker inherits it; a C library without mallopt (musl) is left as it is.
-    """
-    libc_name = ctypes.util.find_library("c")
-    libc = ctypes.CDLL(libc_name) if libc_name else None
-    if libc is None or not hasattr(libc, "mallopt"):
-        return
-    m_trim_threshold, m_mmap_threshold = -1, -3  # from glibc's <malloc.h>
-    libc.mallopt(m_mmap_threshold, 8 * 1024 * 1024)
-    libc.mallopt(m_trim_threshold, 16 * 1024 * 1024)
-
-
-keep_freed_memory_for_large_pages()
-
-
 def when_ready(server):
     """The app is loaded in the master: what it allocated is never garbage, so the collector skips it.
 
@@ -64,10 +40,3 @@ def when_ready(server):
     """
     gc.collect()
     gc.freeze()
-
-
-def post_fork(server, worker):
-    # A request allocates tens of thousands of objects (rows, cells, template nodes); collecting
-    # the youngest generation every 700 made a compare page about 7 % slower. Older generations
-    # are still collected at Python's usual pace relative to it, so garbage cycles do not pile up.
-    gc.set_threshold(10_000, 10, 10)

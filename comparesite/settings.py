@@ -101,13 +101,13 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # One structured log line per request (method, path, status, duration, queries, cache).
     "comparesite.middleware.RequestLogMiddleware",
+    # ETag on every GET response and 304 for If-None-Match, cached answers included.
+    "django.middleware.http.ConditionalGetMiddleware",
     # Readers' GET requests answered from the shared cache (see comparisons/caching.py),
     # before sessions, CSRF and authentication are even looked at.
     "comparisons.caching.ReaderCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # ETag on every GET response and 304 for If-None-Match / If-Modified-Since.
-    "django.middleware.http.ConditionalGetMiddleware",
     # Content-Security-Policy, inside the reader cache so a view's own policy is stored with its response.
     "csp.middleware.CSPMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -167,7 +167,7 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "comparesite.cache.SharedRedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "comparesite"),
         }
@@ -185,12 +185,8 @@ READER_CACHE_SECONDS = env_int("READER_CACHE_SECONDS", 600 if REDIS_URL else 0)
 # (s-maxage). 0, the default, makes it revalidate every time (cheap: ETag → 304),
 # so readers never see a page older than the last edit.
 CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 0)
-# Each process also keeps this many bytes of the reader pages and matrix cells it used last,
-# each valid only for the content version it was made from.
-READER_LOCAL_CACHE_BYTES = env_int("READER_LOCAL_CACHE_BYTES", 16 * 1024 * 1024)
-# Seconds compare-matrix cells (a framework's column, with its HTML) stay in the shared cache,
-# under the content version like readers' responses; the lists every matrix page reads are kept
-# per process for the same version (0 = neither). Pages of sets not yet cached are built from them.
+# Seconds compare-matrix cells (a framework's column, rendered) stay in the shared cache, under
+# the content version like readers' responses (0 = off). Pages of sets not yet cached reuse them.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60 if REDIS_URL else 0)
 
 AUTH_PASSWORD_VALIDATORS = [

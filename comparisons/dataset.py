@@ -31,7 +31,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from .caching import content_changed, one_content_change
+from .caching import content_changed
 from .choices import ComparisonStatus
 from .markdown import render_markdown
 from .models import (
@@ -481,7 +481,7 @@ def import_dataset(data, *, validate_only: bool = False) -> ImportReport:
     if report.errors:
         raise DatasetInvalid(report)
     try:
-        with transaction.atomic(), one_content_change():
+        with transaction.atomic():
             _write(data, report)
             if report.errors:
                 raise DatasetInvalid(report)  # leaving the block rolls everything back

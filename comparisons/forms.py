@@ -1,14 +1,10 @@
-import copy
-
 from django import forms
-from django.core.exceptions import ValidationError
-from django.utils.choices import BaseChoiceIterator
 
-from .models import Framework, ProblemReport
+from .models import ProblemReport
 from .selectors import (
-    MAX_COMPARED_FRAMEWORKS,
+    compared_frameworks,
     groups_by_slug,
-    published_frameworks_by_slug,
+    published_framework_choices,
     shown_group,
     shows_one_group_at_a_time,
 )
@@ -31,34 +27,10 @@ class FilterForm(forms.Form):
         return cleaned_data
 
 
-class PublishedFrameworksField(forms.ModelMultipleChoiceField):
-    """Published frameworks by slug, checked against the list read once per content version.
-
-    Every compare page validates its slugs; this spares it a query. The choices
-    the picker shows still come from `queryset`.
-    """
-
-    def _check_values(self, value):
-        try:
-            slugs = frozenset(str(slug) for slug in value)
-        except TypeError:
-            raise ValidationError(self.error_messages["invalid_list"], code="invalid_list") from None
-        published = published_frameworks_by_slug()
-        for slug in slugs:
-            self.validate_no_null_characters(slug)
-            if slug not in published:
-                raise ValidationError(
-                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": slug}
-                )
-        return [published[slug] for slug in slugs]
-
-
 class CompareForm(forms.Form):
     """Which frameworks to put side by side; used by the picker and by compare URLs."""
 
-    frameworks = PublishedFrameworksField(
-        queryset=Framework.objects.published(),
-        to_field_name="slug",
+    frameworks = forms.MultipleChoiceField(
         widget=forms.CheckboxSelectMultiple,
         error_messages={
             "invalid_choice": "“%(value)s” is not a published framework.",
@@ -66,54 +38,28 @@ class CompareForm(forms.Form):
         },
     )
 
-    def clean_frameworks(self):
-        frameworks = list(self.cleaned_data["frameworks"])
-        if len(frameworks) < 2:
-            raise forms.ValidationError("Choose at least two frameworks to compare.", code="too_few")
-        if len(frameworks) > MAX_COMPARED_FRAMEWORKS:
-            raise forms.ValidationError(
-                "Compare at most %(max)d frameworks at a time; you chose %(count)d.",
-                code="too_many",
-                params={"max": MAX_COMPARED_FRAMEWORKS, "count": len(frameworks)},
-            )
-        return sorted(frameworks, key=lambda framework: framework.slug)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["frameworks"].choices = published_framework_choices()
+
+    def clean_frameworks(self) -> list:
+        return compared_frameworks(self.cleaned_data["frameworks"])
 
 
-WEIGHT_CHOICES = [(0, "Doesn't matter"), (1, "Nice to have"), (2, "Important"), (3, "Essential")]
-
-
-class WeightChoices(BaseChoiceIterator):
-    """WEIGHT_CHOICES as Django takes choices it need not normalize again.
-
-    A page builds a weight field per criterion shown, and Django normalizes a
-    plain list of choices one label at a time, each call costing an import
-    lookup: with hundreds of fields that was a millisecond of every page.
-    """
-
-    def __iter__(self):
-        return iter(WEIGHT_CHOICES)
-
-
+# Choice values are strings, as a request sends them; the field turns the chosen one into a number.
+WEIGHT_CHOICES = [("0", "Doesn't matter"), ("1", "Nice to have"), ("2", "Important"), ("3", "Essential")]
 WEIGHT_PREFIX = "w-"
-
-# Every weight field is this field with its criterion's label. Copying it is
-# a tenth of the cost of building a field (widget, choices, validators), and the compare
-# and fit pages build one per criterion shown. The copies share the widget and choices,
-# which nothing changes after this point.
-_WEIGHT_FIELD = forms.TypedChoiceField(
-    choices=WeightChoices(),
-    coerce=int,
-    required=False,
-    empty_value=0,
-    # Shown after the criterion's name, or beside its labelled select.
-    error_messages={"invalid_choice": "The weight must be 0, 1, 2 or 3, not “%(value)s”."},
-)
 
 
 def weight_field(criterion) -> forms.TypedChoiceField:
-    field = copy.copy(_WEIGHT_FIELD)
-    field.label = criterion.name
-    return field
+    return forms.TypedChoiceField(
+        label=criterion.name,
+        choices=WEIGHT_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=0,
+        error_messages={"invalid_choice": "The weight must be 0, 1, 2 or 3, not “%(value)s”."},
+    )
 
 
 def weight_field_name(criterion) -> str:

@@ -2,28 +2,27 @@
 
 Templates, the API, stored HTML and the admin's live preview (django-markdownx's
 MARKDOWNX_MARKDOWNIFY_FUNCTION) all call `render_markdown`, so the preview is
-exactly as safe as the public page.
+exactly as safe as the public page. HTML is rendered when a row is saved, never
+on a request (`manage.py rerender_markdown` renders stored rows again after
+this module changes).
 
-The Markdown is CommonMark with tables and strikethrough, parsed and rendered
-by markdown-it-pyrs (markdown-it in Rust; the pure-Python markdown-it-py took
-20 times as long, most of a large import); headings then start at <h3> with
-ids, and code blocks are highlighted by Pygments. A
-Markdown parser is not a sanitizer, so its output always goes through nh3 with
-an explicit allow-list. Raw HTML in the source is not interpreted at all: it is
-shown as text. Sources are capped in length and in `[` characters (each link
-or image needs one; long runs of them are slow for any parser) by
-`validate_markdown_source`, which the models, the admin forms and the preview
+The Markdown is CommonMark with tables and strikethrough, parsed by
+markdown-it-py. Two of its hooks make it ours: a core rule places headings
+below the page's own (`#` becomes <h3>) and gives them ids unique within the
+text, and a render rule highlights code blocks with Pygments. Raw HTML in the
+source is not interpreted at all (it is shown as text), and the output always
+goes through nh3 with an explicit allow-list: a Markdown parser is not a
+sanitizer. Sources are capped in length and in `[` characters (each link or
+image needs one; long runs of them are slow for any parser) by
+`MarkdownSourceValidator`, which the models, the admin forms and the preview
 endpoint all apply.
 """
-
-import re
-from html import escape, unescape
 
 import nh3
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
 from django.utils.text import slugify
-from markdown_it_pyrs import MarkdownIt
+from markdown_it import MarkdownIt
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import TextLexer, get_lexer_by_name
@@ -103,69 +102,51 @@ ALLOWED_STYLE_PROPERTIES = {"text-align"}
 LINK_REL = "nofollow noopener noreferrer"
 
 
-# markdown-it-pyrs names its rules one by one: CommonMark's, without raw HTML (html_block,
-# html_inline; such source is shown as text) and without guessing links from bare text,
-# plus tables and strikethrough.
-MARKDOWN_RULES = [
-    "blockquote",
-    "code",
-    "fence",
-    "heading",
-    "hr",
-    "lheading",
-    "list",
-    "paragraph",
-    "reference",
-    "autolink",
-    "backticks",
-    "emphasis",
-    "entity",
-    "escape",
-    "image",
-    "link",
-    "newline",
-    "table",
-    "strikethrough",
-]
-
-# What the renderer writes for headings and code blocks; raw HTML is escaped, so
-# these tags in its output come from Markdown syntax and nothing else.
-_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)  # a setext heading may span lines
-_CODE_BLOCK = re.compile(r'<pre><code(?: class="language-([^"]*)")?>(.*?)</code></pre>\n?', re.DOTALL)
-_TAG = re.compile(r"<[^>]*>")
-_CODE_FORMATTER = HtmlFormatter(cssclass="codehilite", wrapcode=True)
-
-
-def _place_headings(html: str, id_prefix: str) -> str:
-    """Headings start at HEADING_BASE_LEVEL and get ids from their words, prefixed and unique within the text."""
+def _place_headings(state) -> None:
+    """Core rule: headings start at HEADING_BASE_LEVEL and get ids from their words, unique within the text."""
+    prefix = state.env.get("id_prefix", HEADING_ID_PREFIX)
     seen = set()
-
-    def place(heading) -> str:
-        level = min(6, int(heading[1]) + HEADING_BASE_LEVEL - 1)
-        words = unescape(_TAG.sub("", heading[2])).replace("\n", "")  # line breaks are not words
-        base = id_prefix + (slugify(words) or "section")
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type not in {"heading_open", "heading_close"}:
+            continue
+        token.tag = f"h{min(6, int(token.tag[1]) + HEADING_BASE_LEVEL - 1)}"
+        if token.type == "heading_close":
+            continue
+        words = "".join(child.content for child in tokens[index + 1].children or [] if child.type != "image")
+        base = prefix + (slugify(words) or "section")
         heading_id, count = base, 1
         while heading_id in seen:
             heading_id = f"{base}_{count}"
             count += 1
         seen.add(heading_id)
-        return f'<h{level} id="{escape(heading_id)}">{heading[2]}</h{level}>'
-
-    return _HEADING.sub(place, html)
+        token.attrSet("id", heading_id)
 
 
-def _highlight_code(block) -> str:
-    """A fenced or indented code block with Pygments' classes when its language is known, else plain."""
-    language, code = unescape(block[1] or ""), unescape(block[2])
+_CODE_FORMATTER = HtmlFormatter(cssclass="codehilite", wrapcode=True)
+
+
+def _highlighted_code(renderer, tokens, index, options, env) -> str:
+    """Render rule for fenced and indented code: Pygments' classes when the language is known, else plain."""
+    token = tokens[index]
+    language = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else ""
     try:
         lexer = get_lexer_by_name(language) if language else TextLexer()
     except ClassNotFound:
         lexer = TextLexer()
-    return highlight(code, lexer, _CODE_FORMATTER)
+    return highlight(token.content, lexer, _CODE_FORMATTER)
 
 
-_converter = MarkdownIt("zero")
-_converter.enable_many(MARKDOWN_RULES)
+def _markdown_parser() -> MarkdownIt:
+    # CommonMark without raw HTML (such source is shown as text), plus tables and strikethrough.
+    parser = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    parser.core.ruler.push("place_headings", _place_headings)
+    parser.add_render_rule("fence", _highlighted_code)
+    parser.add_render_rule("code_block", _highlighted_code)
+    return parser
+
+
+_parser = _markdown_parser()
 _cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,
@@ -181,6 +162,11 @@ def sanitize_html(html: str) -> str:
     return _cleaner.clean(html)
 
 
+def normalize_newlines(source: str | None) -> str | None:
+    """Markdown as stored: every line ends with LF (browsers post CRLF)."""
+    return source.replace("\r\n", "\n").replace("\r", "\n") if source else source
+
+
 def render_markdown(source: str | None, *, id_prefix: str = HEADING_ID_PREFIX) -> str:
     """Render Markdown source to sanitized HTML, safe to mark as safe in a template.
 
@@ -189,11 +175,7 @@ def render_markdown(source: str | None, *, id_prefix: str = HEADING_ID_PREFIX) -
     """
     if not source:
         return ""
-    html = _converter.render(source)
-    if "</h" in html:
-        html = _place_headings(html, id_prefix)
-    if "<pre><code" in html:
-        html = _CODE_BLOCK.sub(_highlight_code, html)
+    html = _parser.render(normalize_newlines(source), {"id_prefix": id_prefix})
     return sanitize_html(html.rstrip("\n"))
 
 

@@ -8,11 +8,11 @@ import re
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 
-from . import caching, fragments
 from .choices import MAX_SUPPORT_SCORE, ComparisonStatus, SupportLevel
 from .models import (
     Assessment,
@@ -35,21 +35,12 @@ RECENTLY_UPDATED_COUNT = 8
 SEARCH_RESULTS_PER_KIND = 20
 
 
-@dataclass(slots=True)
-class MatrixCell:
-    """An assessment as the compare page shows it: its level, its review date and its HTML (see `fragments`)."""
-
-    support_level: str
-    last_reviewed: object  # a date: the "needs review" badge is decided on each request
-    cell_parts: tuple[str, str, str]  # before the badge, the badge, after it
-
-
 @dataclass
 class MatrixRow:
     criterion: Criterion
     # One entry per compared framework, in the frameworks' order; None = no assessment yet.
-    # Assessments for the API, MatrixCells (an assessment's level, date and HTML) for the page.
-    cells: list[Assessment | MatrixCell | None]
+    # Assessments for the API, rendered cells (matrix.MatrixCell) for the page.
+    cells: list
     point: ComparisonPoint | None = None
 
     @property
@@ -83,11 +74,32 @@ def published_frameworks():
     return Framework.objects.published().prefetch_related("tags")
 
 
-def published_frameworks_by_slug() -> dict[str, Framework]:
-    """Every published framework by slug, read once per content version (shared: do not change them)."""
-    return caching.per_content_version(
-        "published-frameworks", lambda: {framework.slug: framework for framework in Framework.objects.published()}
-    )
+def published_framework_choices() -> list[tuple[str, str]]:
+    """(slug, name) of every published framework, for pickers."""
+    return list(Framework.objects.published().order_by(Lower("name")).values_list("slug", "name"))
+
+
+def compared_frameworks(slugs) -> list[Framework]:
+    """The published frameworks named by `slugs`, sorted by slug: two to six of them, or a ValidationError.
+
+    The one rule for what can be compared, used by the compare page and the API.
+    """
+    wanted = list(dict.fromkeys(slugs))
+    frameworks = list(Framework.objects.published().filter(slug__in=wanted).order_by("slug")) if wanted else []
+    unknown = sorted(set(wanted) - {framework.slug for framework in frameworks})
+    if unknown:
+        raise ValidationError(
+            "Not a published framework: %(slugs)s.", code="unknown_framework", params={"slugs": ", ".join(unknown)}
+        )
+    if len(frameworks) < 2:
+        raise ValidationError("Choose at least two frameworks to compare.", code="too_few")
+    if len(frameworks) > MAX_COMPARED_FRAMEWORKS:
+        raise ValidationError(
+            "Compare at most %(max)d frameworks at a time; you chose %(count)d.",
+            code="too_many",
+            params={"max": MAX_COMPARED_FRAMEWORKS, "count": len(frameworks)},
+        )
+    return frameworks
 
 
 def framework_list():
@@ -115,15 +127,9 @@ def published_comparisons():
 
 
 def published_criteria() -> list[Criterion]:
-    """Every published criterion in display order, without what no listing shows (long texts, row times).
-
-    Read once per content version in each process (see `caching.per_content_version`):
-    every matrix page needs all of them. The list is shared: change neither it nor its rows.
-    """
+    """Every published criterion in display order, without what no listing shows (long texts, row times)."""
     unshown = ["description", "description_html", "created_at", "updated_at", "group__created_at", "group__updated_at"]
-    return caching.per_content_version(
-        "published-criteria", lambda: list(Criterion.objects.published().in_display_order().defer(*unshown))
-    )
+    return list(Criterion.objects.published().in_display_order().defer(*unshown))
 
 
 def criteria_by_group(criteria) -> list[tuple[CriterionGroup, list[Criterion]]]:
@@ -221,23 +227,11 @@ def _first_with_points(comparisons, points, frameworks, criteria) -> Comparison 
     return comparison
 
 
-def published_framework_sets() -> frozenset[str]:
-    """The `framework_set_key`s that have a published comparison."""
-    return caching.per_content_version(
-        "published-framework-sets",
-        lambda: frozenset(Comparison.objects.published().values_list("framework_set", flat=True)),
-    )
-
-
 def published_comparison_for(frameworks: list[Framework], criteria: list[Criterion]) -> Comparison | None:
-    """The published editor-written comparison of exactly this set of frameworks, with its points on `criteria`.
-
-    Most sets have none, which the list of compared sets (read once per content version) tells.
-    """
-    key = framework_set_key(framework.pk for framework in frameworks)
-    if key not in published_framework_sets():
-        return None
-    comparisons = Comparison.objects.published().filter(framework_set=key)
+    """The published editor-written comparison of exactly this set of frameworks, with its points on `criteria`."""
+    comparisons = Comparison.objects.published().filter(
+        framework_set=framework_set_key(framework.pk for framework in frameworks)
+    )
     return _first_with_points(comparisons, ComparisonPoint.objects.published(), frameworks, criteria)
 
 
@@ -257,52 +251,13 @@ def assessment_cells(frameworks, criteria) -> dict[tuple[int, int], Assessment]:
     Each cell gets the framework and criterion objects passed in rather than
     joined copies of them: the rows stay narrow however many cells there are.
     """
-    return _cells(_with_link_lists(_assessments_of(frameworks, criteria)), frameworks, criteria)
-
-
-def matrix_cells(frameworks, criteria, group: CriterionGroup | None = None) -> dict[tuple[int, int], MatrixCell]:
-    """The compare page's cells on `criteria` (all published ones, or `group`'s), by (framework id, criterion id).
-
-    Built a column at a time — one framework's cells with their HTML — and kept in
-    the fragment cache, where a column serves the page of every set of frameworks
-    that includes it: only the columns no page has needed since the last edit are
-    read from the database.
-    """
-    by_id = {framework.pk: framework for framework in frameworks}
-
-    def build(framework_ids):
-        columns = {pk: {} for pk in framework_ids}
-        for (framework_id, criterion_id), cell in assessment_cells(
-            [by_id[pk] for pk in framework_ids], criteria
-        ).items():
-            columns[framework_id][criterion_id] = (
-                cell.support_level,
-                cell.last_reviewed,
-                fragments.matrix_cell_parts(cell),
-            )
-        return columns
-
-    shown = group.pk if group is not None else "all"
-    # The key names the stored shape (v2: the cell's HTML in three parts), so app servers still on
-    # an older release, or a restart without a migration, never read a shape they do not expect.
-    columns = caching.cached_fragments(f"matrix-column:v2:{shown}", list(by_id), build)
-    return {
-        (framework_id, criterion_id): MatrixCell(*cell)
-        for framework_id, column in columns.items()
-        for criterion_id, cell in column.items()
-    }
+    assessments = _assessments_of(frameworks, criteria).prefetch_related("sources", "extensions")
+    return _cells(assessments, frameworks, criteria)
 
 
 def _assessments_of(frameworks, criteria):
     # Unordered: the cells are looked up by key, and the model's ordering would join three tables to sort.
     return Assessment.objects.filter(framework__in=frameworks, criterion__in=criteria).order_by()
-
-
-def _with_link_lists(assessments):
-    # Links as plain lists (`source_list`, `extension_list`): a related manager per cell costs more than its rows.
-    return assessments.prefetch_related(
-        Prefetch("sources", to_attr="source_list"), Prefetch("extensions", to_attr="extension_list")
-    )
 
 
 def _cells(assessments, frameworks, criteria) -> dict[tuple[int, int], Assessment]:

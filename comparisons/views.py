@@ -14,7 +14,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 from rest_framework.throttling import SimpleRateThrottle
 
-from . import selectors
+from . import matrix, selectors
 from .filters import AssessmentFilterSet, ComparisonFilterSet, FrameworkFilterSet
 from .forms import CompareForm, CompareOptionsForm, FitForm, ProblemReportForm, SearchForm
 from .models import COMPARE_SEPARATOR, Assessment, Criterion, Framework, compare_path
@@ -222,13 +222,14 @@ class CompareView(TemplateView):
         comparison = selectors.published_comparison_for(frameworks, shown_criteria)
         if comparison is None and request.user.is_staff:
             comparison = selectors.draft_comparison_for(frameworks, shown_criteria)
-        cells = selectors.matrix_cells(frameworks, shown_criteria, group)
+        cells = matrix.matrix_cells(frameworks, shown_criteria, group)
         context = self.get_context_data(
             form=form,
             options=options,
             frameworks=frameworks,
             comparison=comparison,
             matrix=selectors.compare_matrix(frameworks, shown_criteria, cells, comparison),
+            column_count=len(frameworks) + 1 + bool(comparison),
             group_links=group_links(request, options.groups.values(), group) if options.one_group_at_a_time else [],
             differences_only=options.option("differences", False),
             fits=selectors.fit_ranking(frameworks, options.weights()),

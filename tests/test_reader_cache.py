@@ -11,12 +11,12 @@ from django.test import Client
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from comparisons import caching, services
-from comparisons.caching import CONTENT_VERSION_KEY, LocalCopies, bump_content_version
-from comparisons.dataset import dump_dataset, export_dataset, import_dataset
+from comparisons import services
+from comparisons.caching import CONTENT_VERSION_KEY
+from comparisons.dataset import dump_dataset, export_dataset
 from comparisons.models import Assessment, Framework, ProblemReport
 
-from .factories import assessment_change_data
+from .factories import AssessmentFactory, SourceFactory, assessment_change_data
 
 FLASK_PAGE = "/frameworks/flask/"
 
@@ -28,8 +28,19 @@ def anonymous():
 
 
 @pytest.fixture
+def seeded(db):
+    """Flask, assessed on forms (with a source), as every test here needs it; and a second framework to compare."""
+    assessment = AssessmentFactory(
+        framework__name="Flask", framework__slug="flask", criterion__slug="forms", summary="Flask-WTF fills the gap"
+    )
+    SourceFactory(assessment=assessment)
+    AssessmentFactory(framework__slug="django", criterion=assessment.criterion)
+    return assessment
+
+
+@pytest.fixture
 def flask_forms(seeded):
-    return Assessment.objects.get(framework__slug="flask", criterion__slug="forms")
+    return seeded
 
 
 def read(browser, path=FLASK_PAGE):
@@ -163,19 +174,6 @@ def test_a_committed_change_replaces_the_version_again(flask_forms, django_captu
     assert len({before, during, cache.get(CONTENT_VERSION_KEY)}) == 3
 
 
-def test_an_import_of_many_rows_is_one_content_change(seeded, monkeypatch, django_capture_on_commit_callbacks):
-    data = export_dataset()
-    for row in data["frameworks"] + data["criteria"] + data["assessments"]:
-        row["summary"] = row["summary"] + " (imported)"
-    bumps = []
-    monkeypatch.setattr(caching, "bump_content_version", lambda: bumps.append("bump"))
-
-    with django_capture_on_commit_callbacks(execute=True):
-        import_dataset(data)
-
-    assert bumps == ["bump", "bump"]  # once when the writes are done, once at commit
-
-
 def test_a_readers_problem_report_does_not_flush_the_cache(anonymous, flask_forms):
     read(anonymous)
     version = cache.get(CONTENT_VERSION_KEY)
@@ -284,132 +282,3 @@ def test_a_deploy_replaces_the_content_version(seeded):
     call_command("migrate", verbosity=0)
 
     assert cache.get(CONTENT_VERSION_KEY) not in (None, before)
-
-
-# -- each process's own copies --------------------------------------------------------------
-
-
-@pytest.fixture
-def round_trips(monkeypatch):
-    """Record the calls made to the shared cache, one per round trip: ("get", key) or ("get_many", keys)."""
-    calls, inside = [], []
-    real_get, real_get_many = cache.get, cache.get_many
-
-    def get(key, *args, **kwargs):
-        if not inside:  # the local-memory backend's get_many calls get for each key
-            calls.append(("get", key))
-        return real_get(key, *args, **kwargs)
-
-    def get_many(keys, *args, **kwargs):
-        calls.append(("get_many", list(keys)))
-        inside.append(True)
-        try:
-            return real_get_many(keys, *args, **kwargs)
-        finally:
-            inside.pop()
-
-    def install():
-        monkeypatch.setattr(cache, "get", get)
-        monkeypatch.setattr(cache, "get_many", get_many)
-        return calls
-
-    return install
-
-
-def test_a_hit_served_from_this_processs_copy_asks_the_shared_cache_only_for_the_version(
-    anonymous, seeded, round_trips
-):
-    first = read(anonymous)
-    calls = round_trips()
-
-    again = read(anonymous)
-
-    assert again["X-Cache"] == "hit" and again.content == first.content
-    assert calls == [("get", CONTENT_VERSION_KEY)]
-
-
-def test_a_change_made_through_another_app_server_is_seen_at_once(anonymous, flask_forms):
-    read(anonymous)
-    # Another server's edit: the shared rows and the shared version change, this process's copy does not.
-    Assessment.objects.filter(pk=flask_forms.pk).update(summary="Changed on the other server")
-    bump_content_version()
-
-    response = read(anonymous)
-
-    assert response["X-Cache"] == "miss"
-    assert "Changed on the other server" in response.content.decode()
-
-
-def test_without_a_local_copy_the_version_and_the_answer_come_in_one_round_trip(
-    anonymous, seeded, monkeypatch, round_trips
-):
-    read(anonymous)
-    monkeypatch.setattr(caching, "local_copies", LocalCopies(0))
-    calls = round_trips()
-
-    assert read(anonymous)["X-Cache"] == "hit"
-    assert len(calls) == 1 and calls[0][0] == "get_many" and calls[0][1][0] == CONTENT_VERSION_KEY
-
-
-def page(version, size):
-    return (version, {}, b"x" * size)
-
-
-@pytest.fixture
-def bare_pages(monkeypatch):
-    """Local copies charged their bodies only (one-letter keys, two-letter versions): plain arithmetic."""
-    monkeypatch.setattr(LocalCopies, "ENTRY_OVERHEAD", -3)
-    return LocalCopies(max_bytes=1000)
-
-
-def test_local_copies_keep_within_their_byte_budget_dropping_the_least_recently_used(bare_pages):
-    pages = bare_pages
-    pages.put("a", page("v1", 200))
-    pages.put("b", page("v1", 200))
-    pages.get("a")  # used: "b" is now the oldest
-    for key in "cde":
-        pages.put(key, page("v1", 200))
-
-    pages.put("f", page("v1", 200))
-
-    assert pages.get("b") is None
-    assert all(pages.get(key) for key in "acdef")
-    assert pages.size == 1000
-
-
-def test_a_page_over_a_quarter_of_the_budget_is_not_kept_locally(bare_pages):
-    bare_pages.put("s", page("v1", 250))
-
-    bare_pages.put("l", page("v1", 251))
-
-    assert bare_pages.get("l") is None and bare_pages.get("s") is not None
-
-
-def test_many_tiny_pages_are_charged_what_they_cost_around_their_bodies():
-    pages = LocalCopies(max_bytes=100_000)
-
-    for n in range(10_000):
-        pages.put(f"reader:{n:064d}", page("v1", 2))
-
-    assert pages.size <= 100_000
-    assert len(pages._entries) < 200
-
-
-def test_local_copies_expire_with_the_shared_ones(monkeypatch):
-    pages = LocalCopies(max_bytes=100_000, seconds=600)
-    now = [1000.0]
-    monkeypatch.setattr(caching.time, "monotonic", lambda: now[0])
-    pages.put("a", page("v1", 10))
-
-    now[0] += 599
-    assert pages.get("a") is not None
-    now[0] += 2
-    assert pages.get("a") is None and pages.size == 0
-
-
-def test_no_local_copies_are_kept_with_a_budget_of_zero():
-    pages = LocalCopies(max_bytes=0)
-
-    pages.put("a", page("v1", 0))
-
-    assert pages.get("a") is None and pages.size == 0

@@ -25,6 +25,7 @@ from ..models import (
     Source,
     Tag,
 )
+from ..selectors import compared_frameworks
 from .errors import Conflict, PreconditionRequired
 
 
@@ -321,6 +322,13 @@ class CommaSeparatedSlugsField(serializers.Field):
 
 class CompareQuerySerializer(serializers.Serializer):
     frameworks = CommaSeparatedSlugsField(limit=50, help_text="Two to six framework slugs, comma-separated.")
+
+    def validate_frameworks(self, slugs) -> list:
+        try:
+            return compared_frameworks(slugs)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.messages) from None
+
     criteria = CommaSeparatedSlugsField(
         required=False, limit=200, help_text="Only these criteria (slugs, comma-separated); all when left out."
     )
@@ -359,16 +367,8 @@ class CriterionRefSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "url"]
 
 
-@extend_schema_field(OpenApiTypes.STR)
-class ExtensionSlugField(serializers.SlugRelatedField):
-    """An extension's slug, read from a list of extensions rather than a model field."""
-
-
 class MatrixCellSerializer(FrameworkAssessmentSerializer):
     framework = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    # The lists selectors.assessment_cells attaches to each cell.
-    extensions = ExtensionSlugField(slug_field="slug", many=True, read_only=True, source="extension_list")
-    sources = SourceSerializer(many=True, read_only=True, source="source_list")
 
     class Meta(FrameworkAssessmentSerializer.Meta):
         fields = ["framework", *FrameworkAssessmentSerializer.Meta.fields]

@@ -1,0 +1,33 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from comparisons.caching import content_changed
+from comparisons.models import RendersMarkdown
+
+BATCH_SIZE = 500
+
+
+class Command(BaseCommand):
+    help = (
+        "Render every stored Markdown field to HTML again with the site's renderer. Run it once after "
+        "an upgrade that changes comparisons/markdown.py; only the *_html fields are written (no history, "
+        "no new version: the content editors wrote is unchanged)."
+    )
+
+    def handle(self, *args, **options):
+        for model in RendersMarkdown.__subclasses__():
+            changed = 0
+            html_fields = list(model.markdown_fields.values())
+            with transaction.atomic():
+                batch = []
+                for row in model._base_manager.select_related().order_by("pk").iterator(chunk_size=BATCH_SIZE):
+                    before = [getattr(row, name) for name in html_fields]
+                    row.render_markdown_fields()
+                    if [getattr(row, name) for name in html_fields] != before:
+                        batch.append(row)
+                    if len(batch) == BATCH_SIZE:
+                        changed += model._base_manager.bulk_update(batch, html_fields)
+                        batch = []
+                changed += model._base_manager.bulk_update(batch, html_fields)
+            self.stdout.write(f"{model._meta.verbose_name_plural}: {changed} rendered anew")
+        content_changed()
