@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run serve test lint format check bench clean
+.PHONY: run serve test lint format check bench lock clean
 
 ## run: set up everything needed and serve the site on http://127.0.0.1:8000/ (debug mode)
 run: $(VENV)/.runtime-installed .env
@@ -17,7 +17,7 @@ run: $(VENV)/.runtime-installed .env
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## serve: production mode — gunicorn, WhiteNoise, settings from the real environment only (no .env
-##        unless DJANGO_ENV_FILE names one). Needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS; see README.
+##        unless DJANGO_ENV_FILE names one). Needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS; see docs/deployment.md.
 serve: $(VENV)/.runtime-installed
 	DJANGO_ENV_FILE=$${DJANGO_ENV_FILE:-/dev/null} $(BIN)/python manage.py migrate --noinput
 	DJANGO_ENV_FILE=$${DJANGO_ENV_FILE:-/dev/null} $(BIN)/python manage.py collectstatic --noinput --verbosity 0
@@ -52,6 +52,17 @@ BENCH_SIZE ?= default
 bench: $(VENV)/.runtime-installed
 	$(BIN)/python -m bench.run --size $(BENCH_SIZE) --output docs/benchmarks.md
 
+## lock: recompile requirements.txt and requirements-dev.txt (exact versions, with hashes) from
+##        requirements.in and requirements-dev.in, after editing those. Resolves against the default
+##        public index only (this machine's pip configuration is ignored), so the hashes are the ones
+##        any machine downloads. Existing pins are kept unless an .in file asks otherwise.
+PIP_COMPILE := env -u PIP_CONSTRAINT -u PIP_FIND_LINKS -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL PIP_CONFIG_FILE=/dev/null \
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+lock: $(VENV)/.dev-installed
+	$(PIP_COMPILE) -o requirements.txt requirements.in
+	$(PIP_COMPILE) -o requirements-dev.txt requirements-dev.in
+
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts
 
@@ -61,11 +72,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime-installed
 
 # Local development settings: debug on and a random secret key, never committed.

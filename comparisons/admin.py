@@ -20,6 +20,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import selectors, services
 from .choices import ComparisonStatus, ReportStatus
+from .markdown import MarkdownFormField
 from .models import (
     Assessment,
     Comparison,
@@ -88,9 +89,14 @@ class ContentAdminMixin:
         return [(name, {**options, "fields": [*options["fields"], "loaded_version"]}), *rest]
 
     formfield_overrides = {
-        MarkdownxField: {"widget": AdminMarkdownxWidget},
+        MarkdownxField: {"widget": AdminMarkdownxWidget, "form_class": MarkdownFormField},
         models.URLField: {"assume_scheme": "https"},
     }
+
+    def save_model(self, request, obj, form, change):
+        # Saving an untouched form would record an empty change in the content's history.
+        if not change or form.has_changed():
+            super().save_model(request, obj, form, change)
 
 
 class NullSafeChangelistMixin:

@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
 from django.utils.text import slugify
 from markdown_it import MarkdownIt
+from markdownx.fields import MarkdownxFormField
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import TextLexer, get_lexer_by_name
@@ -224,3 +225,13 @@ class MarkdownSourceValidator:
 
 def validate_markdown_source(value: str, max_length: int = MARKDOWN_MAX_LENGTH) -> None:
     MarkdownSourceValidator(max_length=max_length)(value)
+
+
+class MarkdownFormField(MarkdownxFormField):
+    """django-markdownx's form field, taking Markdown with LF line endings as stored.
+
+    Browsers post CRLF: without this, an untouched field counts as changed.
+    """
+
+    def to_python(self, value):
+        return normalize_newlines(super().to_python(value))

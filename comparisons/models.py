@@ -21,7 +21,7 @@ from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
 from .choices import ComparisonStatus, Edge, ReportStatus, SupportLevel
-from .markdown import MarkdownSourceValidator, render_markdown
+from .markdown import MarkdownSourceValidator, normalize_newlines, render_markdown
 from .querysets import (
     AssessmentQuerySet,
     ComparisonPointQuerySet,
@@ -45,6 +45,10 @@ FIRST_RELEASE_YEAR_MIN = 1990
 FIRST_RELEASE_YEAR_MAX = 2100
 
 COMPARE_SEPARATOR = "-vs-"
+
+# What a history record says when a save changed none of the fields worth naming (see signals.py);
+# such records are kept for the audit trail but left off the public changelog.
+UNCHANGED_REASON = "Saved (fields unchanged)"
 
 slug_format_validator = RegexValidator(
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
@@ -171,7 +175,9 @@ class RendersMarkdown:
     markdown_fields: dict[str, str] = {}
 
     def render_markdown_fields(self) -> None:
+        """Store each source with LF line endings, and its HTML beside it."""
         for source, html in self.markdown_fields.items():
+            setattr(self, source, normalize_newlines(getattr(self, source)))
             prefix = markdown_id_prefix(self.natural_key(), source)
             setattr(self, html, render_markdown(getattr(self, source), id_prefix=prefix))
 

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from .choices import MAX_SUPPORT_SCORE, ComparisonStatus, SupportLevel
 from .models import (
+    UNCHANGED_REASON,
     Assessment,
     Comparison,
     ComparisonPoint,
@@ -458,24 +459,29 @@ def recent_changes(limit: int = 50) -> list[Change]:
 
     Only changes to what the public can see are listed: published frameworks,
     criteria and comparisons, and assessments of published frameworks on
-    published criteria.
+    published criteria. Saves that changed nothing are left out.
     """
     # Each record must be of published content then, and its row still public now.
-    framework_records = Framework.history.filter(
-        is_published=True, id__in=Framework.objects.published().values("pk")
-    ).order_by("-history_date")[:limit]
-    criterion_records = Criterion.history.filter(
-        is_published=True, id__in=Criterion.objects.published().values("pk")
-    ).order_by("-history_date")[:limit]
+    framework_records = (
+        Framework.history.exclude(history_change_reason=UNCHANGED_REASON)
+        .filter(is_published=True, id__in=Framework.objects.published().values("pk"))
+        .order_by("-history_date")[:limit]
+    )
+    criterion_records = (
+        Criterion.history.exclude(history_change_reason=UNCHANGED_REASON)
+        .filter(is_published=True, id__in=Criterion.objects.published().values("pk"))
+        .order_by("-history_date")[:limit]
+    )
     assessment_records = (
-        Assessment.history.filter(framework__is_published=True, criterion__is_published=True)
+        Assessment.history.exclude(history_change_reason=UNCHANGED_REASON)
+        .filter(framework__is_published=True, criterion__is_published=True)
         .select_related("framework", "criterion__group")
         .order_by("-history_date")[:limit]
     )
     comparison_records = list(
-        Comparison.history.filter(
-            status=ComparisonStatus.PUBLISHED, id__in=Comparison.objects.published().values("pk")
-        ).order_by("-history_date")[:limit]
+        Comparison.history.exclude(history_change_reason=UNCHANGED_REASON)
+        .filter(status=ComparisonStatus.PUBLISHED, id__in=Comparison.objects.published().values("pk"))
+        .order_by("-history_date")[:limit]
     )
     live_comparisons = {c.pk: c for c in published_comparisons().filter(pk__in=[r.id for r in comparison_records])}
 

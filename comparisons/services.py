@@ -1,7 +1,8 @@
-"""Writes with rules, used by the admin (and anything else that needs them).
+"""Writes with rules, used by the admin, the API and the import alike.
 
-Every write goes through Model.save(), never queryset.update(), so each one
-is recorded in the content's history.
+Every write is recorded in the content's history: single rows through
+Model.save(), rows written in bulk through django-simple-history's own bulk
+utilities.
 """
 
 import datetime
@@ -9,6 +10,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from .choices import ComparisonStatus
 from .models import (
@@ -34,6 +36,60 @@ HISTORY_TRACKED = [
     Comparison,
     ComparisonPoint,
 ]
+
+
+BULK_BATCH_SIZE = 1_000
+
+
+@transaction.atomic
+def save_assessment(assessment: Assessment, *, extensions=None, sources=None) -> Assessment:
+    """Save one assessment with its extensions and its sources, (title, url) pairs in order.
+
+    None leaves the links as they are. The import does the same for many
+    assessments at once with `replace_sources` and `replace_extensions`.
+    """
+    created = assessment.pk is None
+    assessment.save()
+    if extensions is not None:
+        assessment.extensions.set(extensions)
+    if sources is not None:
+        replace_sources([(assessment, sources)], created={assessment.pk} if created else frozenset())
+    return assessment
+
+
+def replace_sources(changes, *, created=frozenset()) -> None:
+    """Give each assessment exactly these sources: `changes` are (assessment, [(title, url), ...]) pairs.
+
+    `created` holds the ids of assessments just created, which have no sources to remove.
+    """
+    stored = [assessment.pk for assessment, _ in changes if assessment.pk not in created]
+    if stored:
+        Source.objects.filter(assessment__in=stored).delete()
+    sources = [
+        Source(assessment=assessment, title=title, url=url, position=position)
+        for assessment, wanted in changes
+        for position, (title, url) in enumerate(wanted)
+    ]
+    bulk_create_with_history(sources, Source, batch_size=BULK_BATCH_SIZE, default_change_reason="Added")
+
+
+def replace_extensions(changes, *, created=frozenset()) -> None:
+    """Link each assessment to exactly these extensions: `changes` are (assessment, extension ids) pairs.
+
+    For many assessments at once; the links are part of each assessment's next history record.
+    """
+    through = Assessment.extensions.through
+    stored = [assessment.pk for assessment, _ in changes if assessment.pk not in created]
+    if stored:
+        through.objects.filter(assessment_id__in=stored).delete()
+    through.objects.bulk_create(
+        [
+            through(assessment_id=assessment.pk, extension_id=pk)
+            for assessment, wanted in changes
+            for pk in sorted(wanted)
+        ],
+        batch_size=BULK_BATCH_SIZE,
+    )
 
 
 def mark_reviewed_today(assessments) -> int:

@@ -10,7 +10,7 @@ from django.dispatch import receiver
 from simple_history.signals import pre_create_historical_record
 
 from .caching import content_changed
-from .models import Comparison, Framework, ProblemReport, RendersMarkdown, framework_set_key
+from .models import UNCHANGED_REASON, Comparison, Framework, ProblemReport, RendersMarkdown, framework_set_key
 from .roles import CONTENT_APP
 
 
@@ -68,13 +68,17 @@ def framework_set_forgets_deleted_framework(sender, instance, **kwargs):
     refresh_framework_sets(getattr(instance, "comparisons_before_delete", []))
 
 
-# Fields whose changes are not worth naming: derived from other fields or bookkeeping.
+# Fields whose changes are not worth naming: bookkeeping, or derived from other fields.
 UNNAMED_FIELDS = {"created_at", "updated_at", "framework_set", "version"}
 
 
 @receiver(pre_create_historical_record)
 def name_the_changed_fields(sender, instance, history_instance, **kwargs):
-    """Every history record says in words what changed, for the admin and the public changelog."""
+    """Every history record says in words what changed, for the admin and the public changelog.
+
+    The changed fields come from simple-history's `diff_against` the previous
+    record (many-to-many links are left to the records of the links themselves).
+    """
     if history_instance.history_change_reason:
         return
     if history_instance.history_type == "+":
@@ -82,23 +86,15 @@ def name_the_changed_fields(sender, instance, history_instance, **kwargs):
     elif history_instance.history_type == "-":
         reason = "Deleted"
     else:
-        previous = (
-            sender.objects.filter(id=instance.pk).order_by("-history_date", "-history_id").first()
-            if instance.pk is not None
-            else None
-        )
-        names = [
-            str(field.verbose_name)
-            for field in instance._meta.concrete_fields
-            if field.name not in UNNAMED_FIELDS
-            and not field.name.endswith("_html")
-            and previous is not None
-            and getattr(previous, field.attname) != getattr(history_instance, field.attname)
-        ]
+        previous = sender.objects.filter(id=instance.pk).order_by("-history_date", "-history_id").first()
         if previous is None:
             reason = "Changed (first recorded version)"
         else:
-            reason = f"Changed {', '.join(names)}" if names else "Saved (fields unchanged)"
+            unnamed = UNNAMED_FIELDS | {field.name for field in previous._history_m2m_fields}
+            delta = history_instance.diff_against(previous, excluded_fields=unnamed)
+            changed = set(delta.changed_fields)
+            names = [str(field.verbose_name) for field in instance._meta.concrete_fields if field.name in changed]
+            reason = f"Changed {', '.join(names)}" if names else UNCHANGED_REASON
     history_instance.history_change_reason = reason if len(reason) <= 100 else reason[:99] + "…"
 
 

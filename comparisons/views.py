@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.utils.text import Truncator
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 from rest_framework.throttling import SimpleRateThrottle
@@ -240,6 +241,23 @@ class CompareView(TemplateView):
         )
         return self.render_to_response(context, status=200 if options_valid else 400)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        frameworks, comparison = context.get("frameworks"), context.get("comparison")
+        names = [framework.name for framework in frameworks or []]
+        if comparison is not None and comparison.is_published:
+            context["page_title"] = comparison.title
+            context["page_description"] = Truncator(comparison.tldr).chars(200)
+        elif names:
+            context["page_title"] = " vs ".join(names)
+            context["page_description"] = f"{', '.join(names)} side by side on every criterion, with sources."
+        else:
+            context["page_title"] = "Compare frameworks"
+            context["page_description"] = (
+                "Pick two to six web frameworks and see them side by side, criterion by criterion."
+            )
+        return context
+
     def pick(self, request):
         if "frameworks" not in request.GET:
             return self.render_to_response(self.get_context_data(form=CompareForm()))
@@ -287,7 +305,12 @@ class SearchView(TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         results = selectors.search(form.cleaned_data["q"])
-        return self.render_to_response(self.get_context_data(form=form, results=results))
+        return self.render_to_response(
+            self.get_context_data(form=form, results=results, page_title=f"Search: {results.query}")
+        )
+
+    def get_context_data(self, **kwargs):
+        return {"page_title": "Search", **super().get_context_data(**kwargs)}
 
 
 class ChangesView(TemplateView):
@@ -338,4 +361,10 @@ class ProblemReportView(TemplateView):
         return self.render_to_response(self.get_context_data(form=None, sent=True))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, assessment=self.assessment)
+        assessment = self.assessment
+        return super().get_context_data(
+            **kwargs,
+            assessment=assessment,
+            page_title=f"Report a problem: {assessment.framework.name} · {assessment.criterion.name}",
+            page_description=f"Tell the editors what is wrong with “{assessment.summary}”.",
+        )

@@ -269,18 +269,39 @@ def resubmit(response):
         ),
     ],
 )
-def test_every_change_page_saves_as_rendered(editor_client, seeded, url, model, lookup):
+def test_every_change_page_saved_as_rendered_records_no_change(editor_client, seeded, url, model, lookup):
     from comparisons.models import Comparison
 
     model = Comparison if model == "comparison" else model
     obj = model.objects.get(**lookup)
     page = url.format(pk=obj.pk)
+    records = obj.history.count()
+    # A browser posts text areas with CRLF line endings.
+    data = {
+        key: value.replace("\n", "\r\n") if isinstance(value, str) else value
+        for key, value in resubmit(editor_client.get(page)).items()
+    }
 
-    response = editor_client.post(page, resubmit(editor_client.get(page)))
+    response = editor_client.post(page, data)
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     obj.refresh_from_db()
-    assert obj.version == 2
+    assert obj.version == 1
+    assert obj.history.count() == records
+    assert "\r" not in "".join(getattr(obj, source) for source in obj.markdown_fields)
+
+
+def test_markdown_is_stored_with_lf_line_endings_whatever_the_browser_sends(editor_client, flask_forms):
+    url = f"/admin/comparisons/assessment/{flask_forms.pk}/change/"
+    data = assessment_change_data(
+        flask_forms, support_level=flask_forms.support_level, details="First line\r\n\r\nSecond paragraph\r\n"
+    )
+
+    assert editor_client.post(url, data).status_code == 302
+
+    flask_forms.refresh_from_db()
+    assert flask_forms.details == "First line\n\nSecond paragraph"
+    assert flask_forms.history.first().history_change_reason == "Changed details"
 
 
 def test_the_deleted_list_survives_odd_input_and_skips_rows_that_cannot_come_back(editor_client, flask_forms):

@@ -484,3 +484,37 @@ def test_markdown_headings_never_repeat_an_id_on_a_page(client, seeded):
     ids = re.findall(r' id="([^"]+)"', page)
     assert len(ids) == len(set(ids))
     assert 'id="md-flask-forms-details-example"' in page
+
+
+def page_meta(response) -> dict:
+    page = response.content.decode()
+
+    def content_of(attribute, name):
+        match = re.search(rf'<meta {attribute}="{name}" content="([^"]*)">', page)
+        return match.group(1) if match else None
+
+    title = re.search(r"<title>(.*?) &middot; comparesite</title>", page).group(1)
+    return {
+        "title": title,
+        "og:title": content_of("property", "og:title"),
+        "description": content_of("name", "description"),
+        "og:description": content_of("property", "og:description"),
+    }
+
+
+def test_every_page_has_its_own_title_and_description_for_link_previews(client):
+    flask = FrameworkFactory(name="Flask", slug="flask", summary="A micro framework.")
+    django = FrameworkFactory(name="Django", slug="django", summary="Batteries included.")
+    criterion = CriterionFactory(name="Forms", summary="Does it validate forms?")
+    AssessmentFactory(framework=flask, criterion=criterion)
+    urls = ["/", "/frameworks/", "/frameworks/flask/", "/frameworks/django/", "/criteria/", criterion.get_absolute_url()]
+    urls += ["/compare/", "/compare/django-vs-flask/", "/fit/", "/comparisons/", "/changes/", "/search/?q=forms"]
+
+    metas = {url: page_meta(client.get(url)) for url in urls}
+
+    for url, meta in metas.items():
+        assert meta["title"] and meta["og:title"] == meta["title"], url
+        assert meta["description"] and meta["og:description"] == meta["description"], url
+    assert len({meta["title"] for meta in metas.values()}) == len(urls)
+    assert metas["/frameworks/django/"]["og:description"] == django.summary
+    assert metas["/compare/django-vs-flask/"]["og:title"] == "Django vs Flask"

@@ -8,11 +8,11 @@ import copy
 import re
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from .. import services
 from ..choices import SupportLevel
 from ..models import (
     Assessment,
@@ -155,26 +155,20 @@ class AssessmentSerializer(VersionedMixin, ModelValidationMixin, serializers.Hyp
             raise serializers.ValidationError("Each source URL may appear only once.")
         return sources
 
-    @transaction.atomic
     def create(self, validated_data):
-        sources = validated_data.pop("sources", [])
-        assessment = super().create(validated_data)
-        self._replace_sources(assessment, sources)
-        return assessment
+        return self.save_with_links(Assessment(), validated_data)
 
-    @transaction.atomic
     def update(self, instance, validated_data):
-        sources = validated_data.pop("sources", None)
-        assessment = super().update(instance, validated_data)
-        if sources is not None:
-            self._replace_sources(assessment, sources)
-        return assessment
+        return self.save_with_links(instance, validated_data)
 
     @staticmethod
-    def _replace_sources(assessment, sources):
-        assessment.sources.all().delete()
-        for position, source in enumerate(sources):
-            Source.objects.create(assessment=assessment, position=position, **source)
+    def save_with_links(assessment, validated_data):
+        extensions = validated_data.pop("extensions", None)
+        sources = validated_data.pop("sources", None)
+        for name, value in validated_data.items():
+            setattr(assessment, name, value)
+        pairs = None if sources is None else [(source["title"], source["url"]) for source in sources]
+        return services.save_assessment(assessment, extensions=extensions, sources=pairs)
 
 
 class FrameworkSerializer(VersionedMixin, ModelValidationMixin, serializers.HyperlinkedModelSerializer):
