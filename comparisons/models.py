@@ -50,8 +50,13 @@ COMPARE_SEPARATOR = "-vs-"
 # such records are kept for the audit trail but left off the public changelog.
 UNCHANGED_REASON = "Saved (fields unchanged)"
 
+# The one definition of a slug: lowercase words joined by single hyphens, at most 100 characters.
+# The dataset's JSON Schema states the same ($defs.slug); a test keeps the two in step.
+SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+SLUG_MAX_LENGTH = 100
+
 slug_format_validator = RegexValidator(
-    r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+    rf"^{SLUG_PATTERN}$",
     "Use lowercase letters, digits and single hyphens, for example 'flask' or 'rest-api-tooling'.",
     code="invalid_slug",
 )
@@ -186,7 +191,7 @@ class NamedModel(TimeStampedModel):
     """A row editors name and the site addresses by slug (also its natural key)."""
 
     name = one_line_field(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True, validators=[slug_format_validator])
+    slug = models.SlugField(max_length=SLUG_MAX_LENGTH, unique=True, validators=[slug_format_validator])
 
     objects = SlugQuerySet.as_manager()
 
@@ -233,7 +238,9 @@ class Extension(NamedModel):
 
 
 class Framework(RendersMarkdown, NamedModel):
-    slug = models.SlugField(max_length=100, unique=True, validators=[slug_format_validator, no_vs_word_validator])
+    slug = models.SlugField(
+        max_length=SLUG_MAX_LENGTH, unique=True, validators=[slug_format_validator, no_vs_word_validator]
+    )
     summary = one_line_field(max_length=200, help_text="One line: what the framework is.")
     description = markdown_field(FRAMEWORK_DESCRIPTION_MAX)
     description_html = models.TextField(editable=False, default="")
@@ -403,7 +410,7 @@ class Comparison(RendersMarkdown, TimeStampedModel):
     Status = ComparisonStatus
 
     title = one_line_field(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True, validators=[slug_format_validator])
+    slug = models.SlugField(max_length=SLUG_MAX_LENGTH, unique=True, validators=[slug_format_validator])
     frameworks = models.ManyToManyField(Framework, related_name="comparisons")
     tldr = markdown_field(COMPARISON_TLDR_MAX, blank=False, verbose_name="TL;DR", help_text="The verdict in brief.")
     tldr_html = models.TextField(editable=False, default="")
@@ -579,3 +586,21 @@ class ProblemReport(models.Model):
 
     def __str__(self):
         return f"Report on {self.assessment}"
+
+
+class DataCredit(models.Model):
+    """The licence of third-party data an import brought in, credited on every page and in every export."""
+
+    name = one_line_field(max_length=100, help_text="The licence, for example CC BY 4.0.")
+    url = models.URLField("URL", max_length=500)
+    attribution = one_line_field(max_length=200, help_text="Whom the licence asks to credit.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["attribution", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "url", "attribution"], name="datacredit_once_per_licence")
+        ]
+
+    def __str__(self):
+        return f"{self.attribution} ({self.name})"

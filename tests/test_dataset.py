@@ -7,12 +7,12 @@ import jsonschema
 import pytest
 from django.core.management import CommandError, call_command
 
-from comparisons import dataset
 from comparisons.dataset import (
     DatasetInvalid,
     dump_dataset,
     export_dataset,
     import_dataset,
+    importer,
     json_schema,
     load_dataset_text,
     write_dataset,
@@ -20,7 +20,7 @@ from comparisons.dataset import (
 from comparisons.markdown import render_markdown
 from comparisons.models import Assessment, Comparison, Framework, Source
 
-from .factories import FrameworkFactory
+from .factories import FrameworkFactory, build_matrix
 
 pytestmark = pytest.mark.django_db
 
@@ -308,7 +308,8 @@ def test_new_assessments_are_added_with_history_and_their_extensions(seeded):
 
     report = import_dataset(data)
 
-    assert report.created == {"assessments": 1}
+    assert report.created == {"assessments": 1, "assessment_extensions": 1, "sources": 1}
+    assert "sources" not in report.updated
     added = Assessment.objects.get(framework__slug=row["framework"], criterion__slug=row["criterion"])
     record = added.history.first()
     assert record.history_type == "+" and record.history_change_reason == "Added"
@@ -328,7 +329,7 @@ def test_new_assessments_are_added_with_history_and_their_extensions(seeded):
 
 
 def test_many_rows_are_rendered_on_every_core_with_the_same_result(seeded, monkeypatch):
-    monkeypatch.setattr("comparisons.dataset.PARALLEL_RENDER_THRESHOLD", 2)
+    monkeypatch.setattr("comparisons.dataset.importer.PARALLEL_RENDER_THRESHOLD", 2)
     data = export_dataset()
     for row in data["assessments"]:
         row["details"] += "\n\n## Added by a bulk import"
@@ -342,11 +343,8 @@ def test_many_rows_are_rendered_on_every_core_with_the_same_result(seeded, monke
         )
 
 
-def test_new_frameworks_are_rendered_early_and_changed_rows_as_usual(seeded, monkeypatch):
-    monkeypatch.setattr("comparisons.dataset.PARALLEL_RENDER_THRESHOLD", 2)
-    early = []
-    real = dataset._new_assessment_markdown
-    monkeypatch.setattr(dataset, "_new_assessment_markdown", lambda rows: early.extend(real(rows)) or early)
+def test_new_and_changed_rows_of_a_parallel_import_are_rendered_as_a_save_would(seeded, monkeypatch):
+    monkeypatch.setattr("comparisons.dataset.importer.PARALLEL_RENDER_THRESHOLD", 2)
     data = export_dataset()
     Assessment.objects.filter(framework__slug="flask").delete()
     changed = next(row for row in data["assessments"] if row["framework"] == "django")
@@ -356,7 +354,6 @@ def test_new_frameworks_are_rendered_early_and_changed_rows_as_usual(seeded, mon
 
     assert report.created["assessments"] == sum(row["framework"] == "flask" for row in data["assessments"])
     assert report.updated["assessments"] == 1
-    assert {prefix.split("-")[1] for batch in early for _, prefix in batch} == {"flask"}
     for assessment in Assessment.objects.select_related("framework", "criterion"):
         assert assessment.details_html == render_markdown(
             assessment.details, id_prefix=f"md-{assessment.framework.slug}-{assessment.criterion.slug}-details-"
@@ -383,7 +380,9 @@ def test_the_api_dump_is_written_once_per_content_change(
     client, seeded, settings, tmp_path, monkeypatch, django_assert_max_num_queries
 ):
     settings.DATASET_DUMP_DIR = tmp_path / "dumps"
-    monkeypatch.setattr("comparisons.dataset.OLD_DUMP_GRACE_SECONDS", -1)  # no request is still reading the old one
+    monkeypatch.setattr(
+        "comparisons.dataset.export.OLD_DUMP_GRACE_SECONDS", -1
+    )  # no request is still reading the old one
     first = client.get("/api/v1/dataset/")
     files = list(settings.DATASET_DUMP_DIR.glob("dataset-*.json"))
     assert b"".join(first.streaming_content) == dump_dataset(export_dataset()).encode()
@@ -409,7 +408,7 @@ def test_a_failed_export_leaves_the_previous_file_whole(seeded, tmp_path, monkey
         file.write("half a dataset")
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr("comparisons.dataset.write_dataset", broken)
+    monkeypatch.setattr("comparisons.dataset.export.write_dataset", broken)
     with pytest.raises(RuntimeError):
         call_command("export_dataset", "-o", str(target))
 
@@ -423,7 +422,7 @@ def test_a_failed_dump_leaves_no_partial_file(client, seeded, settings, tmp_path
     def broken(file):
         raise RuntimeError("the database went away")
 
-    monkeypatch.setattr("comparisons.dataset.write_dataset", broken)
+    monkeypatch.setattr("comparisons.dataset.export.write_dataset", broken)
     with pytest.raises(RuntimeError):
         client.get("/api/v1/dataset/")
 
@@ -437,8 +436,8 @@ def test_a_large_import_refreshes_the_planner_statistics(seeded, monkeypatch, th
     data = json.loads(dump_dataset(export_dataset()))
     empty_the_database()
     calls = []
-    monkeypatch.setattr(dataset, "ANALYZE_AFTER_ROWS", threshold)
-    monkeypatch.setattr(dataset, "refresh_planner_statistics", lambda: calls.append("analyze"))
+    monkeypatch.setattr(importer, "ANALYZE_AFTER_ROWS", threshold)
+    monkeypatch.setattr(importer, "refresh_planner_statistics", lambda: calls.append("analyze"))
 
     import_dataset(data, validate_only=dry_run)
 
@@ -446,4 +445,59 @@ def test_a_large_import_refreshes_the_planner_statistics(seeded, monkeypatch, th
 
 
 def test_refreshing_the_planner_statistics_runs_on_either_database(seeded):
-    dataset.refresh_planner_statistics()  # ANALYZE on PostgreSQL; nothing to do on SQLite
+    importer.refresh_planner_statistics()  # ANALYZE on PostgreSQL; nothing to do on SQLite
+
+
+THIRD_PARTY_LICENCE = {
+    "name": "CC BY-SA 4.0",
+    "url": "https://creativecommons.org/licenses/by-sa/4.0/",
+    "attribution": "The Example Matrix project",
+}
+
+
+def test_third_party_data_keeps_its_licence_through_import_pages_and_export(client, seeded):
+    data = export_dataset()
+    data["license"] = THIRD_PARTY_LICENCE
+
+    import_dataset(data)
+
+    again = export_dataset()
+    assert again["license"]["attribution"] == "comparesite editors"  # what our editors write
+    assert again["credits"] == [THIRD_PARTY_LICENCE]
+    page = client.get("/").content.decode()
+    assert "The Example Matrix project" in page and THIRD_PARTY_LICENCE["url"] in page
+    import_dataset(again)  # a round trip credits it once
+    assert export_dataset()["credits"] == [THIRD_PARTY_LICENCE]
+
+
+def test_the_schema_and_the_models_agree_on_what_a_slug_is():
+    from comparisons.models import SLUG_MAX_LENGTH, SLUG_PATTERN, Comparison, Framework
+
+    slug = json_schema()["$defs"]["slug"]
+    assert slug["pattern"] == f"^{SLUG_PATTERN}$"
+    assert slug["maxLength"] == SLUG_MAX_LENGTH
+    assert (
+        Framework._meta.get_field("slug").max_length == Comparison._meta.get_field("slug").max_length == SLUG_MAX_LENGTH
+    )
+
+
+def test_a_slug_over_the_limit_is_refused_by_the_schema_with_its_path(seeded):
+    data = export_dataset()
+    data["tags"].append({"slug": "x" * 101, "name": "Long"})
+
+    with pytest.raises(DatasetInvalid) as error:
+        import_dataset(data)
+
+    assert error.value.report.errors == [
+        (f"$.tags[{len(data['tags']) - 1}].slug", "Is 101 characters long; the limit is 100.")
+    ]
+
+
+def test_an_import_into_an_empty_database_reports_only_created_rows(db):
+    build_matrix(frameworks=2, criteria=3)
+    data = json.loads(dump_dataset(export_dataset()))
+    empty_the_database()
+
+    report = import_dataset(data)
+
+    assert report.created["sources"] > 0 and report.updated == {}

@@ -507,7 +507,14 @@ def test_every_page_has_its_own_title_and_description_for_link_previews(client):
     django = FrameworkFactory(name="Django", slug="django", summary="Batteries included.")
     criterion = CriterionFactory(name="Forms", summary="Does it validate forms?")
     AssessmentFactory(framework=flask, criterion=criterion)
-    urls = ["/", "/frameworks/", "/frameworks/flask/", "/frameworks/django/", "/criteria/", criterion.get_absolute_url()]
+    urls = [
+        "/",
+        "/frameworks/",
+        "/frameworks/flask/",
+        "/frameworks/django/",
+        "/criteria/",
+        criterion.get_absolute_url(),
+    ]
     urls += ["/compare/", "/compare/django-vs-flask/", "/fit/", "/comparisons/", "/changes/", "/search/?q=forms"]
 
     metas = {url: page_meta(client.get(url)) for url in urls}

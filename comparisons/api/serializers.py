@@ -15,6 +15,7 @@ from rest_framework import serializers
 from .. import services
 from ..choices import SupportLevel
 from ..models import (
+    SLUG_PATTERN,
     Assessment,
     Comparison,
     ComparisonPoint,
@@ -77,14 +78,14 @@ class ModelValidationMixin:
         return attrs
 
 
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = re.compile(rf"^{SLUG_PATTERN}$")
 
 
 class SlugReference(serializers.SlugRelatedField):
     """A related row named by its slug; a malformed slug is refused before any query."""
 
     def to_internal_value(self, data):
-        if not isinstance(data, str) or not SLUG_PATTERN.match(data):
+        if not isinstance(data, str) or not SLUG.match(data):
             self.fail("does_not_exist", slug_name=self.slug_field, value=str(data)[:100])
         return super().to_internal_value(data)
 

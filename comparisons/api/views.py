@@ -19,6 +19,7 @@ from .. import selectors
 from ..dataset import json_schema, open_dataset_dump
 from ..filters import AssessmentFilterSet, ComparisonFilterSet, FrameworkFilterSet
 from ..models import (
+    SLUG_PATTERN,
     Assessment,
     Comparison,
     ComparisonPoint,
@@ -39,7 +40,7 @@ class ContentViewSet(viewsets.ModelViewSet):
 
     lookup_field = "slug"
     # Only well-formed slugs reach the database; anything else is a 404 in the error shape.
-    lookup_value_regex = "[a-z0-9]+(?:-[a-z0-9]+)*"
+    lookup_value_regex = SLUG_PATTERN
 
     def shows_drafts(self) -> bool:
         return self.request.user.is_staff

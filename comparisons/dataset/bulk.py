@@ -1,0 +1,300 @@
+"""The many rows of an import, written in bulk: assessments with their links, and comparison points.
+
+Each row is checked with the model's own validation and compared with the
+stored one; only new and changed rows are written, with history records and
+change reasons as a save would make them.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+
+from .. import services
+from ..caching import content_changed
+from ..models import Assessment, ComparisonPoint, Criterion, Extension, Framework, Source
+from .rendering import MarkdownRenderer
+
+BULK_BATCH_SIZE = 1_000
+# Assessment fields an import sets, with the words a history record uses for them.
+ASSESSMENT_FIELDS = {
+    "support_level": "support level",
+    "summary": "summary",
+    "details": "details",
+    "last_reviewed": "last reviewed",
+}
+SOURCE_FIELDS = {name: Source._meta.get_field(name) for name in ("title", "url")}
+POINT_FIELDS = {
+    "key_difference": "key difference",
+    "edge": "edge",
+    "edge_framework": "edge framework",
+    "position": "position",
+}
+
+
+@dataclass
+class _Pending:
+    """Rows of one model checked and ready to be written together."""
+
+    created: list = field(default_factory=list)
+    changed: list = field(default_factory=list)
+    # id(instance) -> names of the fields that changed, for its history record
+    reasons: dict = field(default_factory=dict)
+
+
+def _prepare(kind, pending, report, path, instance, before, values, *, exclude) -> bool:
+    """Apply `values` to a new or stored row and check its fields; False if it has errors."""
+    for name, value in values.items():
+        setattr(instance, name, value)
+    try:
+        # Uniqueness was checked for the whole file, and the foreign keys point at rows in hand.
+        instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            report.errors.extend((f"{path}.{name}" if name != "__all__" else path, m) for m in messages)
+        return False
+    if before is None:
+        pending.created.append(instance)
+        instance._change_reason = "Added"
+        report.count(report.created, kind)
+        return True
+    changed = [name for name in values if getattr(instance, name) != before[name]]
+    if changed:
+        pending.changed.append(instance)
+        pending.reasons[id(instance)] = changed
+        report.count(report.updated, kind)
+    else:
+        report.count(report.unchanged, kind)
+    return True
+
+
+def _changed_in_words(model_fields: dict, names) -> str:
+    reason = "Changed " + ", ".join(model_fields.get(name, name) for name in names)
+    return reason if len(reason) <= 100 else reason[:99] + "…"
+
+
+def _needs_rendering(pending) -> list:
+    """The rows of `pending` whose HTML must be rendered anew."""
+    return pending.created + [row for row in pending.changed if _renders(row, pending.reasons[id(row)])]
+
+
+def _save_pending(model, pending, words: dict) -> None:
+    """Insert the new rows and update the changed ones (version + 1); their HTML is rendered already.
+
+    `words` names the fields the import sets, for the history records' change reasons.
+    """
+    model.objects.bulk_create(pending.created, batch_size=BULK_BATCH_SIZE)
+    now = timezone.now()
+    for instance in pending.changed:
+        instance.version += 1
+        instance.updated_at = now
+        instance._change_reason = _changed_in_words(words, pending.reasons[id(instance)])
+    html_fields = list(model.markdown_fields.values())
+    update_fields = [*words, *html_fields, "version", "updated_at"]
+    model.objects.bulk_update(pending.changed, update_fields, batch_size=BULK_BATCH_SIZE)
+
+
+def _renders(instance, changed_names) -> bool:
+    return any(name in instance.markdown_fields for name in changed_names)
+
+
+def _record_history(model, created, changed, m2m=None):
+    """History records for bulk-written rows, as a save would have made them (with m2m snapshots)."""
+    records = []
+    for rows, update in ((created, False), (changed, True)):
+        if rows:
+            written = model.history.bulk_history_create(rows, batch_size=BULK_BATCH_SIZE, update=update)
+            records += [(record.id, record.history_id) for record in written]
+    if m2m is None or not records:
+        return
+    field_name, through = m2m
+    history_model = model.history.model
+    m2m_history = history_model._meta.get_field(f"{history_model._meta.model_name}_{field_name}").related_model
+    own = model._meta.model_name
+    links = defaultdict(list)
+    for link in through.objects.filter(**{f"{own}_id__in": [row_id for row_id, _ in records]}):
+        links[getattr(link, f"{own}_id")].append(link)
+    m2m_history.objects.bulk_create(
+        [
+            m2m_history(
+                history_id=history_id,
+                **{column.attname: getattr(link, column.attname) for column in through._meta.fields},
+            )
+            for row_id, history_id in records
+            for link in links[row_id]
+        ],
+        batch_size=BULK_BATCH_SIZE,
+    )
+
+
+@dataclass
+class _AssessmentBatch:
+    """One framework's assessments, checked: what to insert, update and relink."""
+
+    pending: _Pending = field(default_factory=_Pending)
+    # (assessment, what it should link to) for rows whose extensions or sources differ from the file
+    extension_changes: list = field(default_factory=list)
+    source_changes: list = field(default_factory=list)
+    rendered: object = None  # waits for the batch's HTML (MarkdownRenderer.add)
+
+
+def write_assessments(rows, report, lookup, renderer) -> None:
+    """Upsert every assessment of the file, one framework's cells at a time.
+
+    A pipeline: while the workers render batch k, this process checks batch
+    k + 1 and writes batch k - 1. After the first problem nothing more is
+    written (the transaction is rolled back), but checking goes on so that the
+    report names every problem.
+    """
+    by_framework = defaultdict(list)
+    for i, row in enumerate(rows):
+        by_framework[row["framework"]].append((i, row))
+    written, previous = False, None
+    for framework_slug, framework_rows in by_framework.items():
+        batch = _check_assessments(framework_slug, framework_rows, report, lookup)
+        if batch is None or report.errors:
+            continue
+        batch.rendered = renderer.add(_needs_rendering(batch.pending))
+        if previous is not None:
+            written |= _write_assessment_batch(previous)
+        previous = batch
+    if previous is not None and not report.errors:
+        written |= _write_assessment_batch(previous)
+    if written:
+        content_changed()  # bulk writes send no signals
+
+
+def _check_assessments(framework_slug, framework_rows, report, lookup) -> _AssessmentBatch | None:
+    """Compare one framework's assessments in the file with the stored ones (locked); write nothing."""
+    framework = lookup("frameworks", Framework, framework_slug)
+    if framework.pk is None:
+        return None  # the framework failed validation; that is reported already
+    batch = _AssessmentBatch()
+    stored = (
+        Assessment.objects.select_for_update(of=("self",))
+        .filter(framework=framework)
+        .select_related("criterion")
+        .prefetch_related("extensions", Prefetch("sources", queryset=Source.objects.order_by("position", "id")))
+    )
+    stored = {assessment.criterion.slug: assessment for assessment in stored}
+    for i, row in framework_rows:
+        path = f"$.assessments[{i}]"
+        criterion = lookup("criteria", Criterion, row["criterion"])
+        if criterion.pk is None:
+            continue
+        instance = stored.get(row["criterion"])
+        before = None
+        if instance is None:
+            instance = Assessment(framework=framework, criterion=criterion)
+            current_extensions, current_sources = set(), []
+        else:
+            before = {name: getattr(instance, name) for name in ASSESSMENT_FIELDS}
+            current_extensions = {extension.pk for extension in instance.extensions.all()}
+            current_sources = [(source.title, source.url) for source in instance.sources.all()]
+        values = {
+            "support_level": row["support_level"],
+            "summary": row["summary"],
+            "details": row["details"],
+            "last_reviewed": parse_date(row["last_reviewed"]),
+        }
+        exclude = ["framework", "criterion", "extensions"]
+        if not _prepare("assessments", batch.pending, report, path, instance, before, values, exclude=exclude):
+            continue
+        # Links of a new assessment are created, not updated.
+        links_bucket = report.created if before is None else report.updated
+        wanted_extensions = {lookup("extensions", Extension, slug).pk for slug in row["extensions"]}
+        if wanted_extensions != current_extensions:
+            batch.extension_changes.append((instance, wanted_extensions))
+            report.count(links_bucket, "assessment_extensions")
+        wanted_sources = _checked_sources(row["sources"], report, path)
+        if wanted_sources is not None and wanted_sources != current_sources:
+            batch.source_changes.append((instance, wanted_sources))
+            report.count(links_bucket, "sources")
+    return batch
+
+
+def _write_assessment_batch(batch: _AssessmentBatch) -> bool:
+    """Write one checked batch once its HTML is rendered; True if anything was written."""
+    pending = batch.pending
+    batch.rendered()
+    # Changed links are changes of the row: named in its history, and a stored row whose only
+    # change they are gets a new version too.
+    created = {id(instance) for instance in pending.created}
+    for name, changes in (("extensions", batch.extension_changes), ("sources", batch.source_changes)):
+        for instance, _ in changes:
+            if id(instance) in created:
+                continue
+            if id(instance) not in pending.reasons:
+                pending.reasons[id(instance)] = []
+                pending.changed.append(instance)
+            pending.reasons[id(instance)].append(name)
+    _save_pending(Assessment, pending, ASSESSMENT_FIELDS)
+    created_ids = {instance.pk for instance in pending.created}
+    services.replace_extensions(batch.extension_changes, created=created_ids)
+    services.replace_sources(batch.source_changes, created=created_ids)
+    _record_history(Assessment, pending.created, pending.changed, m2m=("extensions", Assessment.extensions.through))
+    return bool(pending.created or pending.changed)
+
+
+def _checked_sources(sources, report, path):
+    wanted = [(source["title"], source["url"]) for source in sources]
+    errors_before = len(report.errors)
+    urls = [url for _, url in wanted]
+    for j, url in enumerate(urls):
+        if url in urls[:j]:
+            report.errors.append((f"{path}.sources[{j}].url", "Each source URL may appear only once."))
+    for j, source in enumerate(sources):
+        for name in ("title", "url"):
+            # The fields' own checks, without building a row for each source.
+            try:
+                SOURCE_FIELDS[name].clean(source[name], None)
+            except ValidationError as error:
+                report.errors.extend((f"{path}.sources[{j}].{name}", message) for message in error.messages)
+    return wanted if len(report.errors) == errors_before else None
+
+
+def write_points(comparison, rows, path, report, lookup) -> None:
+    """Upsert a comparison's key differences, in bulk."""
+    if comparison.pk is None:
+        return
+    pending = _Pending()
+    stored = {
+        point.criterion.slug: point
+        for point in ComparisonPoint.objects.select_for_update(of=("self",))
+        .filter(comparison=comparison)
+        .select_related("criterion")
+    }
+    for j, row in enumerate(rows):
+        instance = stored.get(row["criterion"])
+        before = None
+        if instance is None:
+            instance = ComparisonPoint(comparison=comparison, criterion=lookup("criteria", Criterion, row["criterion"]))
+        else:
+            before = {name: getattr(instance, name) for name in POINT_FIELDS}
+        values = {
+            "key_difference": row["key_difference"],
+            "edge": row["edge"],
+            "edge_framework": lookup("frameworks", Framework, row["edge_framework"]) if row["edge_framework"] else None,
+            "position": row["position"],
+        }
+        exclude = ["comparison", "criterion", "edge_framework"]
+        _prepare(
+            "comparison_points",
+            pending,
+            report,
+            f"{path}.points[{j}]",
+            instance,
+            before,
+            values,
+            exclude=exclude,
+        )
+    if report.errors:
+        return
+    MarkdownRenderer(parallel=False).add(_needs_rendering(pending))()
+    _save_pending(ComparisonPoint, pending, POINT_FIELDS)
+    _record_history(ComparisonPoint, pending.created, pending.changed)
+    if pending.created or pending.changed:
+        content_changed()

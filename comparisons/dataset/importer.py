@@ -1,0 +1,219 @@
+"""Import: upsert a validated dataset by slug in one transaction, the many rows in bulk.
+
+Rows that did not change are not written, so importing the same file twice
+changes nothing. History records are written as a save would write them,
+through django-simple-history's bulk utilities.
+"""
+
+from collections import defaultdict
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.utils.dateparse import parse_datetime
+
+from ..choices import ComparisonStatus
+from ..models import (
+    Assessment,
+    Comparison,
+    ComparisonPoint,
+    Criterion,
+    CriterionGroup,
+    DataCredit,
+    Extension,
+    Framework,
+    Source,
+    Tag,
+    markdown_id_prefix,
+)
+from . import bulk
+from .format import LICENSE
+from .rendering import MarkdownRenderer
+from .validation import DatasetInvalid, ImportReport, validation_errors
+
+
+class _Upserter:
+    """Writes one kind of row at a time; a row is saved only if one of its values changed."""
+
+    def __init__(self, report: ImportReport):
+        self.report = report
+
+    def upsert(self, kind, path, model, lookup: dict, values: dict, *, validate_constraints=True):
+        """Create or update one row; returns it and whether it is new.
+
+        `validate_constraints=False` for models whose check constraints all repeat a field's validators.
+
+        Checking a constraint costs a query; the field checks give the same error with its path, and
+        the database still enforces every constraint.
+        """
+        instance = model.objects.filter(**lookup).first()
+        created = instance is None
+        if created:
+            instance = model(**lookup)
+        before = None if created else {name: getattr(instance, name) for name in values}
+        for name, value in values.items():
+            setattr(instance, name, value)
+        try:
+            instance.full_clean(validate_constraints=validate_constraints)
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                for message in messages:
+                    self.report.errors.append((f"{path}.{name}" if name != "__all__" else path, message))
+            return instance, created
+        changed = created or before != {name: getattr(instance, name) for name in values}
+        if changed:
+            instance.save()
+        self.report.count(
+            self.report.created if created else (self.report.updated if changed else self.report.unchanged), kind
+        )
+        return instance, created
+
+    def set_many(self, instance, attribute, objects):
+        if instance.pk is None or any(obj.pk is None for obj in objects):
+            return False  # a dry run's new rows, or rows that failed validation
+        manager = getattr(instance, attribute)
+        wanted = {obj.pk for obj in objects}
+        if set(manager.values_list("pk", flat=True)) == wanted:
+            return False
+        manager.set(objects)
+        return True
+
+
+def import_dataset(data, *, validate_only: bool = False) -> ImportReport:
+    """Validate a dataset and, if it is sound and not `validate_only`, upsert it in one transaction.
+
+    Raises DatasetInvalid (with every problem and its JSON path) before writing
+    anything if the dataset is not sound.
+    """
+    report = ImportReport(errors=validation_errors(data))
+    if report.errors:
+        raise DatasetInvalid(report)
+    try:
+        with transaction.atomic():
+            _write(data, report)
+            if report.errors:
+                raise DatasetInvalid(report)  # leaving the block rolls everything back
+            if validate_only:
+                transaction.set_rollback(True)  # a dry run writes for real, then takes it all back
+    except (IntegrityError, ValueError) as error:
+        # A last line of defence: the database refused something the checks above missed.
+        report.errors.append(("$", f"The database refused the data, so nothing was imported: {error}"))
+        raise DatasetInvalid(report) from None
+    if not validate_only and report.rows_written() >= ANALYZE_AFTER_ROWS:
+        refresh_planner_statistics()
+    return report
+
+
+# After writing this many rows at once, the planner's statistics are refreshed at once rather
+# than whenever autovacuum gets to it: until then PostgreSQL may scan whole tables.
+ANALYZE_AFTER_ROWS = 10_000
+
+
+# Below this many Markdown fields to render, a pool of processes costs more than it saves.
+PARALLEL_RENDER_THRESHOLD = 2_000
+BULK_WRITTEN_MODELS = (Assessment, Assessment.extensions.through, Source, ComparisonPoint)
+
+
+def refresh_planner_statistics() -> None:
+    """ANALYZE the tables an import fills in bulk (the ones pages query by the thousand)."""
+    if connection.vendor == "postgresql":
+        tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in BULK_WRITTEN_MODELS)
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {tables}")
+
+
+def _write(data: dict, report: ImportReport) -> None:
+    assessments = data["assessments"]
+    renderer = MarkdownRenderer(parallel=len(assessments) >= PARALLEL_RENDER_THRESHOLD)
+    try:
+        # The workers start on what will surely be new while this process writes the vocabulary.
+        renderer.render_early(_new_assessment_markdown(assessments))
+        _write_rows(data, report, renderer)
+    finally:
+        renderer.close()
+
+
+def _new_assessment_markdown(rows) -> list[list[tuple[str, str]]]:
+    """(details, id prefix) of the assessments of frameworks with none stored yet, a batch per framework.
+
+    Such rows can only be created, so their HTML will be needed whatever else the file holds.
+    """
+    slugs = {row["framework"] for row in rows}
+    assessed = set(
+        Assessment.objects.filter(framework__slug__in=slugs).values_list("framework__slug", flat=True).distinct()
+    )
+    batches = defaultdict(list)
+    for row in rows:
+        if row["framework"] not in assessed:
+            prefix = markdown_id_prefix((row["framework"], row["criterion"]), "details")
+            batches[row["framework"]].append((row["details"], prefix))
+    return list(batches.values())
+
+
+def _credit_licences(data: dict) -> None:
+    """Third-party data keeps its licence: recorded, credited on every page, exported again under `credits`."""
+    for licence in [data["license"], *data.get("credits", [])]:
+        if licence != LICENSE:
+            DataCredit.objects.get_or_create(**licence)
+
+
+def _write_rows(data: dict, report: ImportReport, renderer) -> None:
+    _credit_licences(data)
+    upserter = _Upserter(report)
+    by_slug = {}
+
+    def remember(kind, instance):
+        by_slug.setdefault(kind, {})[instance.slug] = instance
+
+    def lookup(kind, model, slug):
+        if slug not in by_slug.get(kind, {}):
+            by_slug.setdefault(kind, {})[slug] = model.objects.get(slug=slug)
+        return by_slug[kind][slug]
+
+    # Every check constraint of these models repeats a field validator (slugs, years, lengths).
+    vocabulary = {"validate_constraints": False}
+    for i, row in enumerate(data["tags"]):
+        values = {"name": row["name"]}
+        tag, _ = upserter.upsert("tags", f"$.tags[{i}]", Tag, {"slug": row["slug"]}, values, **vocabulary)
+        remember("tags", tag)
+    for i, row in enumerate(data["criterion_groups"]):
+        values = {k: row[k] for k in ("name", "description", "position")}
+        group, _ = upserter.upsert(
+            "criterion_groups", f"$.criterion_groups[{i}]", CriterionGroup, {"slug": row["slug"]}, values, **vocabulary
+        )
+        remember("criterion_groups", group)
+    for i, row in enumerate(data["extensions"]):
+        values = {k: row[k] for k in ("name", "url", "summary")}
+        extension, _ = upserter.upsert(
+            "extensions", f"$.extensions[{i}]", Extension, {"slug": row["slug"]}, values, **vocabulary
+        )
+        remember("extensions", extension)
+    for i, row in enumerate(data["frameworks"]):
+        values = {k: v for k, v in row.items() if k not in ("slug", "tags")} | {"is_published": True}
+        framework, created = upserter.upsert(
+            "frameworks", f"$.frameworks[{i}]", Framework, {"slug": row["slug"]}, values, **vocabulary
+        )
+        remember("frameworks", framework)
+        if upserter.set_many(framework, "tags", [lookup("tags", Tag, slug) for slug in row["tags"]]):
+            report.count(report.created if created else report.updated, "framework_tags")
+    for i, row in enumerate(data["criteria"]):
+        values = {k: v for k, v in row.items() if k not in ("slug", "group")}
+        values |= {"group": lookup("criterion_groups", CriterionGroup, row["group"]), "is_published": True}
+        criterion, _ = upserter.upsert(
+            "criteria", f"$.criteria[{i}]", Criterion, {"slug": row["slug"]}, values, **vocabulary
+        )
+        remember("criteria", criterion)
+    bulk.write_assessments(data["assessments"], report, lookup, renderer)
+    for i, row in enumerate(data["comparisons"]):
+        path = f"$.comparisons[{i}]"
+        values = {k: row[k] for k in ("title", "tldr", "introduction", "conclusion")} | {
+            "status": ComparisonStatus.PUBLISHED,
+            "published_at": parse_datetime(row["published_at"]),
+        }
+        comparison, created = upserter.upsert("comparisons", path, Comparison, {"slug": row["slug"]}, values)
+        frameworks = [lookup("frameworks", Framework, slug) for slug in row["frameworks"]]
+        if upserter.set_many(comparison, "frameworks", frameworks):
+            report.count(report.created if created else report.updated, "comparison_frameworks")
+        comparison.submitted_frameworks = frameworks  # what ComparisonPoint.clean checks edges against
+        if comparison.pk is None:
+            continue
+        bulk.write_points(comparison, row["points"], path, report, lookup)
