@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -15,7 +16,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        for model in RendersMarkdown.__subclasses__():
+        for model in apps.get_app_config("comparisons").get_models():
+            if not issubclass(model, RendersMarkdown):
+                continue
             changed = 0
             html_fields = list(model.markdown_fields.values())
             with transaction.atomic():
