@@ -11,7 +11,9 @@ all of them stale at once; nothing is deleted, old entries expire on their own.
   requests without a session cookie, a messages cookie or an Authorization
   header. Everyone else gets a fresh response marked private. A response that
   sets a cookie, or that a view marked private or `never_cache`, is never
-  stored. ETags and 304 answers are left to Django's ConditionalGetMiddleware.
+  stored. ConditionalGetMiddleware, outside it, answers If-None-Match with 304
+  for every response; a stored answer keeps the ETag Django's
+  `set_response_etag` gave it when stored, so a hit is not hashed again.
 - `cached_by_content_version` keeps pieces that many pages share (a framework's
   column of compare-matrix cells, see `matrix.py`).
 
@@ -27,7 +29,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 
 CONTENT_VERSION_KEY = "content-version"
 logger = logging.getLogger(__name__)
@@ -168,6 +170,7 @@ class ReaderCacheMiddleware:
             return response
         response = self.fresh_answer(request)
         if is_storable(response):
+            set_response_etag(response)
             try:
                 cache.set(key, (version, dict(response.items()), response.content), settings.READER_CACHE_SECONDS)
             except Exception:

@@ -2,7 +2,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse, reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
-from . import selectors
+from . import changelog, selectors
 
 FEED_LENGTH = 30
 
@@ -53,7 +53,7 @@ class ChangesFeed(Feed):
     link = reverse_lazy("comparisons:changes")
 
     def items(self):
-        return selectors.recent_changes(limit=FEED_LENGTH)
+        return changelog.recent_changes(limit=FEED_LENGTH)
 
     def item_title(self, change):
         return f"{change.kind}: {change.title}"

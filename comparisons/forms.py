@@ -3,6 +3,7 @@ from django import forms
 from .models import ProblemReport
 from .selectors import (
     compared_frameworks,
+    criteria_shown_or_named,
     groups_by_slug,
     published_framework_choices,
     shown_group,
@@ -92,10 +93,12 @@ class FitForm(forms.Form):
         """The weight parameters that say something: not "0", which is what an untouched select sends."""
         return {key for key in self.named_weights() if self.data.get(key) != "0"}
 
+    def known_weight_names(self) -> set[str]:
+        return {weight_field_name(criterion) for criterion in self.criteria}
+
     def clean(self):
         cleaned_data = super().clean()
-        known = {weight_field_name(criterion) for criterion in self.criteria}
-        unknown = sorted(self.named_weights() - known)
+        unknown = sorted(self.named_weights() - self.known_weight_names())
         if unknown:
             raise forms.ValidationError(
                 "These weights name no published criterion: %(keys)s.", params={"keys": ", ".join(unknown)}
@@ -131,10 +134,12 @@ class CompareOptionsForm(FitForm):
     differences = forms.BooleanField(required=False, label="Show only the differences")
     group = forms.ChoiceField(required=False, label="Criterion group")
 
-    def __init__(self, *args, criteria, **kwargs):
-        self.groups = groups_by_slug(criterion.group for criterion in criteria)
-        self.one_group_at_a_time = shows_one_group_at_a_time(len(criteria))
-        super().__init__(*args, criteria=criteria, **kwargs)
+    def __init__(self, *args, groups, **kwargs):
+        """`groups`: the criterion groups with published criteria, each with its `criteria_count`."""
+        self.groups = groups_by_slug(groups)
+        self.one_group_at_a_time = shows_one_group_at_a_time(sum(group.criteria_count for group in groups))
+        # Only the criteria the page shows or the reader weighed are read (see criteria_with_fields).
+        super().__init__(*args, criteria=None, **kwargs)
         choices = [(slug, group.name) for slug, group in self.groups.items()]
         self.fields["group"].choices = choices if self.one_group_at_a_time else [("", "All groups"), *choices]
         self.fields["group"].error_messages["invalid_choice"] = "“%(value)s” is not a criterion group."
@@ -151,12 +156,15 @@ class CompareOptionsForm(FitForm):
         return shown_group(self.groups, self.data.get("group"), one_at_a_time=self.one_group_at_a_time)
 
     def criteria_with_fields(self):
-        """The shown group's criteria, and any other criterion the reader gave a weight."""
+        """The shown group's criteria, and any other criterion the reader gave a weight.
+
+        Read together with every criterion a weight names, so `known_weight_names` can tell which name none.
+        """
         shown = self.chosen_group()
-        if shown is None:
-            return self.criteria
+        named = {name.removeprefix(WEIGHT_PREFIX) for name in self.named_weights()}
+        self.criteria = criteria_shown_or_named(shown, named)
         given = self.given_weight_names()
-        return [c for c in self.criteria if c.group_id == shown.pk or weight_field_name(c) in given]
+        return [c for c in self.criteria if shown is None or c.group_id == shown.pk or weight_field_name(c) in given]
 
     def weight_fields_by_group(self):
         shown = self.chosen_group()

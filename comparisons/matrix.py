@@ -1,25 +1,28 @@
-"""The compare page's matrix cells: rendered from a template include, kept in the fragment cache.
+"""The compare page's matrix: rendered from template includes, kept in the fragment cache.
 
-A compare page of any set of frameworks is made of cells that other sets share:
-Django vs Flask and Django vs Flask vs Pyramid show the same Django column. So
-each framework's column of cells (one criterion group's, or all of them) is
-rendered from `templates/includes/matrix_cell.html` once and kept under the
-content version (`caching.cached_by_content_version`) and the day (a cell's
-"needs review" badge appears with time). A page of a new set of frameworks
-still runs its queries and its template, but renders only the columns that no
-page has needed since the last edit.
+Two kinds of fragment, both under the content version
+(`caching.cached_by_content_version`) and the day (a cell's "needs review"
+badge appears with time):
+
+- a framework's column of cells (one criterion group's, or all of them),
+  rendered from `templates/includes/matrix_cell.html`. A compare page of any set
+  of frameworks is made of cells that other sets share: Django vs Flask and
+  Django vs Flask vs Pyramid show the same Django column, so a page of a new
+  set renders only the columns no page has needed since the last edit;
+- the table body of one set and group (`includes/matrix_body.html`), built
+  from those columns, so the next request for the same page renders no cell.
 """
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from . import caching, selectors
+from .models import framework_set_key
 
 
-@dataclass(frozen=True, slots=True)
-class MatrixCell:
+class MatrixCell(NamedTuple):
     """One rendered cell: its support level (to spot uniform rows) and its HTML."""
 
     support_level: str
@@ -46,3 +49,23 @@ def matrix_cells(frameworks, criteria, group=None) -> dict[tuple[int, int], Matr
         for framework_id, column in columns.items()
         for criterion_id, cell in column.items()
     }
+
+
+def matrix_body(frameworks, criteria, group, comparison) -> str:
+    """The rendered rows of the compare matrix of `frameworks` on `criteria` (`group`'s, or all)."""
+    shown = group.pk if group is not None else "all"
+    # Staff may see a draft comparison's key differences: its own fragment.
+    points = f"{comparison.pk}-{comparison.status}" if comparison is not None else "none"
+    kind = f"matrix-body:{shown}:{points}:{timezone.localdate().isoformat()}"
+    key = framework_set_key(framework.pk for framework in frameworks)
+
+    def render_body(keys) -> dict[str, str]:
+        cells = matrix_cells(frameworks, criteria, group)
+        context = {
+            "matrix": selectors.compare_matrix(frameworks, criteria, cells, comparison),
+            "comparison": comparison,
+            "column_count": len(frameworks) + 1 + (comparison is not None),
+        }
+        return {key: render_to_string("includes/matrix_body.html", context) for key in keys}
+
+    return caching.cached_by_content_version(kind, [key], render_body)[key]

@@ -7,6 +7,10 @@ to them; pages never render on a request. History records keep the sources
 (frameworks aside, see there): the HTML is derived, and a revert or restore
 saves, which renders it anew.
 The signal handlers that keep derived fields in step live in signals.py.
+
+One module of some 600 lines, as Django lays out an app: the models refer to
+one another (and migrations name their validators here), and most of the
+length is field declarations and constraints, not logic.
 """
 
 import re

@@ -4,25 +4,21 @@ Every function here runs a fixed number of queries, whatever the size of the
 matrix: rows are fetched in bulk and joined in Python.
 """
 
-import re
 from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
-from django.urls import reverse
 
 from .choices import MAX_SUPPORT_SCORE, ComparisonStatus, SupportLevel
 from .models import (
-    UNCHANGED_REASON,
     Assessment,
     Comparison,
     ComparisonPoint,
     Criterion,
     CriterionGroup,
     Framework,
-    assessment_url,
     framework_set_key,
 )
 from .querysets import stale_before
@@ -127,10 +123,31 @@ def published_comparisons():
     )
 
 
+# What no listing of criteria shows: long texts and row times.
+UNLISTED_CRITERION_FIELDS = [
+    "description",
+    "description_html",
+    "created_at",
+    "updated_at",
+    "group__created_at",
+    "group__updated_at",
+]
+
+
 def published_criteria() -> list[Criterion]:
-    """Every published criterion in display order, without what no listing shows (long texts, row times)."""
-    unshown = ["description", "description_html", "created_at", "updated_at", "group__created_at", "group__updated_at"]
-    return list(Criterion.objects.published().in_display_order().defer(*unshown))
+    """Every published criterion in display order, without what no listing shows."""
+    return list(Criterion.objects.published().in_display_order().defer(*UNLISTED_CRITERION_FIELDS))
+
+
+def criteria_shown_or_named(group: CriterionGroup | None, slugs) -> list[Criterion]:
+    """The published criteria of `group` (all when None) and those `slugs` name, in display order.
+
+    A matrix page shows one group; the reader's weights may name criteria of others.
+    """
+    criteria = Criterion.objects.published().in_display_order().defer(*UNLISTED_CRITERION_FIELDS)
+    if group is not None:
+        criteria = criteria.filter(Q(group=group) | Q(slug__in=slugs))
+    return list(criteria)
 
 
 def criteria_by_group(criteria) -> list[tuple[CriterionGroup, list[Criterion]]]:
@@ -339,178 +356,6 @@ def fit_ranking(frameworks, weights: dict[Criterion, int], levels=None) -> list[
                 max_points += weight * MAX_SUPPORT_SCORE
         fits.append(Fit(framework=framework, points=points, max_points=max_points, unknown=unknown))
     return sorted(fits, key=lambda fit: (fit.percent is None, -(fit.percent or 0), -fit.max_points))
-
-
-@dataclass
-class SearchHit:
-    title: str
-    url: str
-    kind: str
-    context: str  # plain text around the match; the template marks the match
-
-
-@dataclass
-class SearchResults:
-    query: str
-    frameworks: list[SearchHit]
-    criteria: list[SearchHit]
-    assessments: list[SearchHit]
-    comparisons: list[SearchHit]
-
-    @property
-    def groups(self) -> list[tuple[str, list[SearchHit]]]:
-        return [
-            ("Comparisons", self.comparisons),
-            ("Frameworks", self.frameworks),
-            ("Criteria", self.criteria),
-            ("Assessments", self.assessments),
-        ]
-
-    @property
-    def total(self) -> int:
-        return sum(len(hits) for _, hits in self.groups)
-
-
-def _matching(query: str, *fields: str) -> Q:
-    condition = Q()
-    for name in fields:
-        condition |= Q(**{f"{name}__icontains": query})
-    return condition
-
-
-def _context(query: str, *texts: str, width: int = 80) -> str:
-    """The first text that contains the query, cut to a window around the match."""
-    pattern = re.compile(re.escape(query), re.IGNORECASE)
-    for text in texts:
-        match = pattern.search(text)
-        if match:
-            start = max(0, match.start() - width)
-            end = min(len(text), match.end() + width)
-            return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
-    return texts[0][: 2 * width] if texts else ""
-
-
-def search(query: str, limit: int = SEARCH_RESULTS_PER_KIND) -> SearchResults:
-    """Published frameworks, criteria, assessments and comparisons that mention the query.
-
-    Case-insensitive containment (on SQLite only ASCII letters fold case; PostgreSQL folds
-    all of Unicode); a fixed number of queries.
-    """
-    frameworks = Framework.objects.published().filter(_matching(query, "name", "summary", "description"))
-    criteria = Criterion.objects.published().filter(_matching(query, "name", "summary", "description"))
-    # Related rows are matched with EXISTS, not a join: a join needs DISTINCT, which sorts
-    # every matching row (with its long texts) before the first few can be returned.
-    extension_matches = Assessment.extensions.through.objects.filter(
-        assessment=OuterRef("pk"), extension__name__icontains=query
-    )
-    assessments = (
-        Assessment.objects.published()
-        .filter(_matching(query, "summary", "details") | Q(Exists(extension_matches)))
-        .select_related("framework", "criterion__group")
-    )
-    point_matches = ComparisonPoint.objects.filter(comparison=OuterRef("pk"), key_difference__icontains=query)
-    comparisons = (
-        Comparison.objects.published()
-        .filter(_matching(query, "title", "tldr", "introduction", "conclusion") | Q(Exists(point_matches)))
-        .prefetch_related("frameworks")
-    )
-    return SearchResults(
-        query=query,
-        frameworks=[
-            SearchHit(f.name, f.get_absolute_url(), "Framework", _context(query, f.name, f.summary, f.description))
-            for f in frameworks.order_by(Lower("name"))[:limit]
-        ],
-        criteria=[
-            SearchHit(c.name, c.get_absolute_url(), "Criterion", _context(query, c.name, c.summary, c.description))
-            for c in criteria.order_by(Lower("name"))[:limit]
-        ],
-        assessments=[
-            SearchHit(str(a), a.get_absolute_url(), "Assessment", _context(query, a.summary, a.details))
-            for a in assessments.order_by("framework__name", "criterion__name")[:limit]
-        ],
-        comparisons=[
-            SearchHit(
-                c.title,
-                c.get_absolute_url(),
-                "Comparison",
-                _context(query, c.title, c.tldr, c.introduction, c.conclusion),
-            )
-            for c in comparisons.order_by("-published_at")[:limit]
-        ],
-    )
-
-
-@dataclass
-class Change:
-    """One entry of the public changelog."""
-
-    when: object
-    kind: str  # "Added", "Changed" or "Deleted"
-    title: str
-    description: str
-    url: str | None  # None when the page no longer exists
-
-
-CHANGE_KINDS = {"+": "Added", "~": "Changed", "-": "Deleted"}
-
-
-def recent_changes(limit: int = 50) -> list[Change]:
-    """What changed in the public knowledge base, newest first; a fixed number of queries.
-
-    Only changes to what the public can see are listed: published frameworks,
-    criteria and comparisons, and assessments of published frameworks on
-    published criteria. Saves that changed nothing are left out.
-    """
-    # Each record must be of published content then, and its row still public now.
-    framework_records = (
-        Framework.history.exclude(history_change_reason=UNCHANGED_REASON)
-        .filter(is_published=True, id__in=Framework.objects.published().values("pk"))
-        .order_by("-history_date")[:limit]
-    )
-    criterion_records = (
-        Criterion.history.exclude(history_change_reason=UNCHANGED_REASON)
-        .filter(is_published=True, id__in=Criterion.objects.published().values("pk"))
-        .order_by("-history_date")[:limit]
-    )
-    assessment_records = (
-        Assessment.history.exclude(history_change_reason=UNCHANGED_REASON)
-        .filter(framework__is_published=True, criterion__is_published=True)
-        .select_related("framework", "criterion__group")
-        .order_by("-history_date")[:limit]
-    )
-    comparison_records = list(
-        Comparison.history.exclude(history_change_reason=UNCHANGED_REASON)
-        .filter(status=ComparisonStatus.PUBLISHED, id__in=Comparison.objects.published().values("pk"))
-        .order_by("-history_date")[:limit]
-    )
-    live_comparisons = {c.pk: c for c in published_comparisons().filter(pk__in=[r.id for r in comparison_records])}
-
-    def change(record, title, url):
-        return Change(
-            when=record.history_date,
-            kind=CHANGE_KINDS[record.history_type],
-            title=title,
-            description=record.history_change_reason or CHANGE_KINDS[record.history_type],
-            url=None if record.history_type == "-" else url,
-        )
-
-    def framework_url(record):
-        return reverse("comparisons:framework-detail", kwargs={"slug": record.slug})
-
-    def criterion_url(record):
-        return reverse("comparisons:criterion-detail", kwargs={"slug": record.slug})
-
-    def comparison_url(record):
-        return live_comparisons[record.id].get_absolute_url() if record.id in live_comparisons else None
-
-    changes = [change(r, f"Framework: {r.name}", framework_url(r)) for r in framework_records]
-    changes += [change(r, f"Criterion: {r.name}", criterion_url(r)) for r in criterion_records]
-    changes += [
-        change(r, f"{r.framework.name} · {r.criterion.name}", assessment_url(r.framework, r.criterion))
-        for r in assessment_records
-    ]
-    changes += [change(r, f"Comparison: {r.title}", comparison_url(r)) for r in comparison_records]
-    return sorted(changes, key=lambda change: change.when, reverse=True)[:limit]
 
 
 @dataclass

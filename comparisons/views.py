@@ -15,7 +15,7 @@ from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 from rest_framework.throttling import SimpleRateThrottle
 
-from . import matrix, selectors
+from . import changelog, matrix, search, selectors
 from .filters import AssessmentFilterSet, ComparisonFilterSet, FrameworkFilterSet
 from .forms import CompareForm, CompareOptionsForm, FitForm, ProblemReportForm, SearchForm
 from .models import COMPARE_SEPARATOR, Assessment, Criterion, Framework, compare_path
@@ -215,22 +215,19 @@ class CompareView(TemplateView):
         if request.path != canonical:
             return self.redirect(canonical)
         frameworks = form.cleaned_data["frameworks"]
-        criteria = selectors.published_criteria()
-        options = CompareOptionsForm(request.GET or None, criteria=criteria)
+        options = CompareOptionsForm(request.GET or None, groups=selectors.published_criterion_groups())
         options_valid = not options.is_bound or options.is_valid()
         group = options.chosen_group()
-        shown_criteria = selectors.criteria_in_group(criteria, group)
+        shown_criteria = selectors.criteria_in_group(options.criteria, group)
         comparison = selectors.published_comparison_for(frameworks, shown_criteria)
         if comparison is None and request.user.is_staff:
             comparison = selectors.draft_comparison_for(frameworks, shown_criteria)
-        cells = matrix.matrix_cells(frameworks, shown_criteria, group)
         context = self.get_context_data(
             form=form,
             options=options,
             frameworks=frameworks,
             comparison=comparison,
-            matrix=selectors.compare_matrix(frameworks, shown_criteria, cells, comparison),
-            column_count=len(frameworks) + 1 + bool(comparison),
+            matrix_body=matrix.matrix_body(frameworks, shown_criteria, group, comparison),
             group_links=group_links(request, options.groups.values(), group) if options.one_group_at_a_time else [],
             differences_only=options.option("differences", False),
             fits=selectors.fit_ranking(frameworks, options.weights()),
@@ -304,7 +301,7 @@ class SearchView(TemplateView):
             return self.render_to_response(self.get_context_data(form=form))
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        results = selectors.search(form.cleaned_data["q"])
+        results = search.search(form.cleaned_data["q"])
         return self.render_to_response(
             self.get_context_data(form=form, results=results, page_title=f"Search: {results.query}")
         )
@@ -319,7 +316,7 @@ class ChangesView(TemplateView):
     template_name = "comparisons/changes.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, changes=selectors.recent_changes())
+        return super().get_context_data(**kwargs, changes=changelog.recent_changes())
 
 
 class ProblemReportThrottle(SimpleRateThrottle):

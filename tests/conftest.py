@@ -2,14 +2,141 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
 
+from comparisons.choices import Edge, SupportLevel
 from comparisons.services import record_missing_history
+
+from .factories import (
+    AssessmentFactory,
+    ComparisonFactory,
+    ComparisonPointFactory,
+    CriterionFactory,
+    CriterionGroupFactory,
+    ExtensionFactory,
+    FrameworkFactory,
+    SourceFactory,
+    TagFactory,
+)
 
 
 @pytest.fixture
 def seeded(db):
-    """The committed seed content: Flask vs Django, with a first history version as `seed` gives it."""
+    """The committed seed fixture, loaded as `seed` loads it: only for the tests of the seed itself."""
     call_command("loaddata", "flask-vs-django", verbosity=0)
     record_missing_history("Loaded from the seed fixture")
+
+
+@pytest.fixture
+def flask_and_django(db):
+    """Flask and Django, both published, assessed on four criteria, and compared in "Flask vs Django".
+
+    Criteria in display order, by group: Core: The request object (request-object);
+    Data: Forms (forms), The database layer (database-layer); Tooling: Admin site (admin-site).
+
+    Django (BSD-3-Clause, 2005; tags Full-stack, WSGI, ASGI; its summary says "full-stack")
+    has all four built in. Flask (BSD-3-Clause, 2010; tags Micro, WSGI; its description names
+    Jinja) has the request object built in and the others through extensions: forms through
+    WTForms and Flask-WTF (the one summary naming WTForms), the database layer through
+    Flask-SQLAlchemy, the admin site through Flask-Admin. Every assessment was reviewed today
+    and cites one source, except Flask's forms, which cite two.
+
+    The published comparison flask-vs-django has a point on each criterion; the edge goes to
+    Django on forms and on the admin site, and depends on the project elsewhere.
+    Every row is saved through the ORM: at version 1, with history from its first version on.
+    """
+    full_stack, micro, wsgi, asgi = (
+        TagFactory(name=name, slug=slug)
+        for name, slug in [("Full-stack", "full-stack"), ("Micro", "micro"), ("WSGI", "wsgi"), ("ASGI", "asgi")]
+    )
+    core = CriterionGroupFactory(name="Core", slug="core", position=10)
+    data = CriterionGroupFactory(name="Data", slug="data", position=20)
+    tooling = CriterionGroupFactory(name="Tooling", slug="tooling", position=30)
+    request_object = CriterionFactory(
+        name="The request object",
+        slug="request-object",
+        group=core,
+        position=10,
+        summary="How does a view get at the request?",
+    )
+    forms = CriterionFactory(
+        name="Forms", slug="forms", group=data, position=20, summary="Can you declare, validate and render forms?"
+    )
+    database_layer = CriterionFactory(
+        name="The database layer", slug="database-layer", group=data, position=30, summary="How do you store data?"
+    )
+    admin_site = CriterionFactory(
+        name="Admin site", slug="admin-site", group=tooling, position=40, summary="Is there a back office for staff?"
+    )
+    django = FrameworkFactory(
+        name="Django",
+        slug="django",
+        summary="A full-stack Python web framework.",
+        description="Django ships an **ORM**, forms and an admin.",
+        license="BSD-3-Clause",
+        first_release_year=2005,
+        tags=[full_stack, wsgi, asgi],
+    )
+    flask = FrameworkFactory(
+        name="Flask",
+        slug="flask",
+        summary="A small Python web framework.",
+        description="Flask gives you **routing** and requests; templates are Jinja.",
+        license="BSD-3-Clause",
+        first_release_year=2010,
+        tags=[micro, wsgi],
+    )
+    wtforms, flask_wtf, flask_sqlalchemy, flask_admin = (
+        ExtensionFactory(name=name, slug=name.lower())
+        for name in ("WTForms", "Flask-WTF", "Flask-SQLAlchemy", "Flask-Admin")
+    )
+    built_in, extension = SupportLevel.BUILT_IN, SupportLevel.EXTENSION
+    for framework, criterion, level, summary, extensions in [
+        (django, request_object, built_in, "Every view receives the request as its first argument.", []),
+        (django, forms, built_in, "django.forms declares, validates and renders forms.", []),
+        (django, database_layer, built_in, "The ORM and its migrations ship with Django.", []),
+        (django, admin_site, built_in, "django.contrib.admin builds a back office from the models.", []),
+        (flask, request_object, built_in, "flask.request is the current request, importable anywhere.", []),
+        (flask, forms, extension, "WTForms, through Flask-WTF.", [wtforms, flask_wtf]),
+        (flask, database_layer, extension, "SQLAlchemy, bound to the app by Flask-SQLAlchemy.", [flask_sqlalchemy]),
+        (flask, admin_site, extension, "Flask-Admin builds one from the models.", [flask_admin]),
+    ]:
+        assessment = AssessmentFactory(
+            framework=framework, criterion=criterion, support_level=level, summary=summary, extensions=extensions
+        )
+        if (framework, criterion) == (flask, forms):
+            SourceFactory(
+                assessment=assessment,
+                title="Form validation with WTForms",
+                url="https://flask.palletsprojects.com/patterns/wtforms/",
+                position=0,
+            )
+            SourceFactory(
+                assessment=assessment,
+                title="Flask-WTF documentation",
+                url="https://flask-wtf.readthedocs.io/",
+                position=1,
+            )
+        else:
+            SourceFactory(assessment=assessment)
+    comparison = ComparisonFactory(
+        title="Flask vs Django",
+        slug="flask-vs-django",
+        frameworks=[django, flask],
+        tldr="Django ships the whole stack; Flask lets you choose each part.",
+    )
+    for position, criterion, edge, key_difference in [
+        (10, request_object, Edge.DEPENDS, "Django passes the request in; Flask makes it importable."),
+        (20, forms, Edge.FRAMEWORK, "Django has forms built in; Flask relies on WTForms."),
+        (30, database_layer, Edge.DEPENDS, "Django brings its ORM; Flask leaves the choice open."),
+        (40, admin_site, Edge.FRAMEWORK, "Django generates an admin; Flask needs Flask-Admin."),
+    ]:
+        ComparisonPointFactory(
+            comparison=comparison,
+            criterion=criterion,
+            key_difference=key_difference,
+            edge=edge,
+            edge_framework=django if edge == Edge.FRAMEWORK else None,
+            position=position,
+        )
 
 
 @pytest.fixture

@@ -35,6 +35,7 @@ class ExtensionFactory(factory.django.DjangoModelFactory):
 class FrameworkFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.Framework
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Framework {n}")
     slug = factory.Sequence(lambda n: f"framework-{n}")
@@ -43,6 +44,11 @@ class FrameworkFactory(factory.django.DjangoModelFactory):
     license = "MIT"
     website_url = factory.Sequence(lambda n: f"https://framework-{n}.example/")
     is_published = True
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.set(extracted)
 
 
 class CriterionFactory(factory.django.DjangoModelFactory):
@@ -60,6 +66,7 @@ class CriterionFactory(factory.django.DjangoModelFactory):
 class AssessmentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.Assessment
+        skip_postgeneration_save = True
 
     framework = factory.SubFactory(FrameworkFactory)
     criterion = factory.SubFactory(CriterionFactory)
@@ -67,6 +74,11 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
     summary = "Covered by the framework."
     details = "See the [documentation](https://docs.example/)."
     last_reviewed = factory.LazyFunction(datetime.date.today)
+
+    @factory.post_generation
+    def extensions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.extensions.set(extracted)
 
 
 class SourceFactory(factory.django.DjangoModelFactory):

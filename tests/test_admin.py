@@ -27,7 +27,7 @@ def admin_url(model, view, *args):
 
 
 @pytest.mark.parametrize("model", CONTENT_MODELS, ids=lambda model: model.__name__)
-def test_editor_can_open_every_changelist_add_and_change_page(editor_client, seeded, model):
+def test_editor_can_open_every_changelist_add_and_change_page(editor_client, flask_and_django, model):
     instance = model.objects.first()
 
     assert editor_client.get(admin_url(model, "changelist")).status_code == 200
@@ -36,14 +36,14 @@ def test_editor_can_open_every_changelist_add_and_change_page(editor_client, see
 
 
 @pytest.mark.parametrize("model", CONTENT_MODELS, ids=lambda model: model.__name__)
-def test_changelist_search_works(editor_client, seeded, model):
+def test_changelist_search_works(editor_client, flask_and_django, model):
     response = editor_client.get(admin_url(model, "changelist"), {"q": "flask"})
 
     assert response.status_code == 200
 
 
 @pytest.mark.parametrize("model", CONTENT_MODELS, ids=lambda model: model.__name__)
-def test_anonymous_visitor_is_sent_to_the_login_page(client, seeded, model):
+def test_anonymous_visitor_is_sent_to_the_login_page(client, flask_and_django, model):
     instance = model.objects.first()
 
     for url in (admin_url(model, "changelist"), admin_url(model, "add"), admin_url(model, "change", instance.pk)):
@@ -56,7 +56,7 @@ def test_anonymous_visitor_is_sent_to_the_login_page(client, seeded, model):
     ("model_name", "lookup"),
     [("assessment", "support_level__exact"), ("comparison", "status__exact"), ("problemreport", "status__exact")],
 )
-def test_a_nul_in_a_changelist_filter_is_refused_like_any_bad_lookup(editor_client, seeded, model_name, lookup):
+def test_a_nul_in_a_changelist_filter_is_refused_like_any_bad_lookup(editor_client, model_name, lookup):
     url = reverse(f"admin:comparisons_{model_name}_changelist")
 
     response = editor_client.get(url, {lookup: "built\x00in"})
@@ -65,16 +65,16 @@ def test_a_nul_in_a_changelist_filter_is_refused_like_any_bad_lookup(editor_clie
 
 
 @pytest.mark.parametrize("version", ["abc", "1x", "\x00", "\u00b2"])
-def test_a_version_that_is_not_a_number_is_not_found(editor_client, seeded, version):
-    assessment = Assessment.objects.first()
+def test_a_version_that_is_not_a_number_is_not_found(editor_client, version):
+    assessment = AssessmentFactory()
 
     response = editor_client.get(admin_url(Assessment, "simple_history", assessment.pk, version))
 
     assert response.status_code == 404
 
 
-def test_a_version_of_the_row_opens_from_its_history(editor_client, seeded):
-    assessment = Assessment.objects.first()
+def test_a_version_of_the_row_opens_from_its_history(editor_client):
+    assessment = AssessmentFactory()
     version = assessment.history.latest()
 
     response = editor_client.get(admin_url(Assessment, "simple_history", assessment.pk, version.history_id))
@@ -91,19 +91,22 @@ def test_non_staff_user_cannot_open_the_admin(client, reader):
     assert response.url.startswith(reverse("admin:login"))
 
 
-def test_markdown_fields_use_the_live_preview_editor(editor_client, seeded):
-    response = editor_client.get(admin_url(Assessment, "change", Assessment.objects.first().pk))
+def test_markdown_fields_use_the_live_preview_editor(editor_client):
+    response = editor_client.get(admin_url(Assessment, "change", AssessmentFactory().pk))
 
     assert b'class="markdownx"' in response.content
     assert b'data-markdownx-urls-path="/markdownx/markdownify/"' in response.content
 
 
-def test_framework_page_edits_its_assessments_inline(editor_client, seeded):
+def test_framework_page_edits_its_assessments_inline(editor_client):
     from comparisons.models import Framework
 
-    response = editor_client.get(admin_url(Framework, "change", Framework.objects.get(slug="flask").pk))
+    framework = FrameworkFactory()
+    AssessmentFactory.create_batch(2, framework=framework)
 
-    assert b'name="assessments-TOTAL_FORMS" value="5"' in response.content
+    response = editor_client.get(admin_url(Framework, "change", framework.pk))
+
+    assert b'name="assessments-TOTAL_FORMS" value="2"' in response.content
     assert b"assessments-0-details" in response.content
 
 
@@ -240,7 +243,7 @@ def test_the_edge_can_only_go_to_a_compared_framework(editor_client):
     assert Comparison.objects.get().points.get().edge_framework == frameworks[0]
 
 
-def test_the_point_admin_also_keeps_the_edge_among_the_compared_frameworks(editor_client, seeded):
+def test_the_point_admin_also_keeps_the_edge_among_the_compared_frameworks(editor_client, flask_and_django):
     from comparisons.models import ComparisonPoint
 
     point = ComparisonPoint.objects.get(comparison__slug="flask-vs-django", criterion__slug="forms")

@@ -1,6 +1,5 @@
 """The JSON API: reading, filtering, writing, errors and HTTP behaviour."""
 
-import datetime
 import json
 
 import pytest
@@ -73,42 +72,38 @@ def error_of(response):
         "/dataset/schema/",
     ],
 )
-def test_every_endpoint_answers_anonymous_readers(api, seeded, path):
+def test_every_endpoint_answers_anonymous_readers(api, flask_and_django, path):
     response = api.get(f"{API}{path}")
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
 
 
-def test_framework_detail_includes_its_assessments_with_markdown_and_html(api, seeded):
+def test_framework_detail_includes_its_assessments_with_markdown_and_html(api, flask_and_django):
     body = api.get(f"{API}/frameworks/flask/").json()
 
     assert body["url"] == "http://testserver/api/v1/frameworks/flask/"
-    assert body["description"].startswith("Flask gives you")
-    assert body["description_html"].startswith("<p>Flask gives you")
-    assert [a["criterion"] for a in body["assessments"]] == [
-        "request-object",
-        "forms",
-        "database-layer",
-        "authentication-and-permissions",
-        "admin-site",
-    ]
+    assert body["description"] == "Flask gives you **routing** and requests; templates are Jinja."
+    assert (
+        body["description_html"] == "<p>Flask gives you <strong>routing</strong> and requests; templates are Jinja.</p>"
+    )
+    assert [a["criterion"] for a in body["assessments"]] == ["request-object", "forms", "database-layer", "admin-site"]
     forms = body["assessments"][1]
     assert forms["extensions"] == ["flask-wtf", "wtforms"]
-    assert forms["sources"][0] == {
-        "title": "Form validation with WTForms",
-        "url": "https://flask.palletsprojects.com/en/stable/patterns/wtforms/",
-    }
+    assert forms["sources"] == [
+        {"title": "Form validation with WTForms", "url": "https://flask.palletsprojects.com/patterns/wtforms/"},
+        {"title": "Flask-WTF documentation", "url": "https://flask-wtf.readthedocs.io/"},
+    ]
 
 
-def test_assessments_can_be_addressed_by_id_or_by_slugs(api, seeded):
+def test_assessments_can_be_addressed_by_id_or_by_slugs(api, flask_and_django):
     by_slugs = api.get(f"{API}/assessments/flask/forms/").json()
 
     assert api.get(f"{API}/assessments/{by_slugs['id']}/").json() == by_slugs
     assert api.get(f"{API}/assessments/flask/teleportation/").status_code == 404
 
 
-def test_drafts_are_for_staff_only(api, seeded, admin_user):
+def test_drafts_are_for_staff_only(api, flask_and_django, admin_user):
     FrameworkFactory(slug="secret", is_published=False)
     ComparisonFactory(slug="draft-one", status="draft", published_at=None)
 
@@ -133,7 +128,7 @@ def test_drafts_are_for_staff_only(api, seeded, admin_user):
         ("ordering=,,", ["django", "flask"]),
     ],
 )
-def test_frameworks_use_the_same_filters_as_the_page(api, seeded, query, expected):
+def test_frameworks_use_the_same_filters_as_the_page(api, flask_and_django, query, expected):
     body = api.get(f"{API}/frameworks/?{query}").json()
 
     assert [framework["slug"] for framework in body["results"]] == expected
@@ -142,26 +137,24 @@ def test_frameworks_use_the_same_filters_as_the_page(api, seeded, query, expecte
 @pytest.mark.parametrize(
     ("query", "count"),
     [
-        ("framework=flask", 5),
-        ("framework=flask&framework=django", 10),
+        ("framework=flask", 4),
+        ("framework=flask&framework=django", 8),
         ("criterion=forms", 2),
         ("group=data", 4),
-        ("level=extension", 4),
+        ("level=extension", 3),
         ("level=built_in&framework=flask", 1),
         ("stale=true", 0),
-        ("stale=false", 10),
-        ("updated_since=2026-11-24T00:00:00Z", 10),
+        ("stale=false", 8),
+        ("updated_since=2000-01-01T00:00:00Z", 8),
         ("updated_since=2099-01-01T00:00:00Z", 0),
         ("search=WTForms", 1),
     ],
 )
-def test_assessment_filters(api, seeded, query, count):
-    Assessment.objects.update(last_reviewed=datetime.date.today())
-
+def test_assessment_filters_count_the_matching_cells(api, flask_and_django, query, count):
     assert api.get(f"{API}/assessments/?{query}").json()["count"] == count
 
 
-def test_ordering_by_an_allowed_field(api, seeded):
+def test_ordering_by_an_allowed_field(api, flask_and_django):
     body = api.get(f"{API}/assessments/?ordering=-support_level,id").json()
 
     levels = [a["support_level"] for a in body["results"]]
@@ -184,7 +177,7 @@ def test_ordering_by_an_allowed_field(api, seeded):
         ("&".join(["framework=flask"] * 31), "framework", "Choose at most 30 values."),
     ],
 )
-def test_bad_query_parameters_are_a_400_naming_the_parameter(api, seeded, query, field, message):
+def test_bad_query_parameters_are_a_400_naming_the_parameter(api, flask_and_django, query, field, message):
     response = api.get(f"{API}/assessments/?{query}")
 
     assert response.status_code == 400
@@ -203,7 +196,7 @@ def test_pages_have_a_default_and_a_maximum_size(api):
     assert api.get(f"{API}/assessments/?limit=10&offset=55").json()["results"][0]["id"]
 
 
-def test_unknown_detail_is_a_404_in_the_error_shape(api, seeded):
+def test_unknown_detail_is_a_404_in_the_error_shape(api):
     response = api.get(f"{API}/frameworks/nope/")
 
     assert response.status_code == 404
@@ -213,19 +206,19 @@ def test_unknown_detail_is_a_404_in_the_error_shape(api, seeded):
 # -- compare ----------------------------------------------------------------------------
 
 
-def test_compare_gives_the_matrix_and_the_editors_comparison(api, seeded):
+def test_compare_gives_the_matrix_and_the_editors_comparison(api, flask_and_django):
     body = api.get(f"{API}/compare/?frameworks=flask,django").json()
 
     assert [f["slug"] for f in body["frameworks"]] == ["django", "flask"]
     rows = [row for group in body["groups"] for row in group["rows"]]
-    assert len(rows) == 5
+    assert [row["criterion"]["slug"] for row in rows] == ["request-object", "forms", "database-layer", "admin-site"]
     forms = next(row for row in rows if row["criterion"]["slug"] == "forms")
     assert [cell["support_level"] for cell in forms["cells"]] == ["built_in", "extension"]
     assert forms["point"]["edge_framework"] == "django"
     assert body["comparison"]["slug"] == "flask-vs-django"
 
 
-def test_compare_can_show_only_differences_and_chosen_criteria(api, seeded):
+def test_compare_can_show_only_differences_and_chosen_criteria(api, flask_and_django):
     body = api.get(f"{API}/compare/?frameworks=django,flask&differences_only=true&criteria=request-object,forms").json()
 
     rows = [row["criterion"]["slug"] for group in body["groups"] for row in group["rows"]]
@@ -254,7 +247,7 @@ def test_compare_without_an_editors_comparison(api):
         ("frameworks=fla%00sk,django", "frameworks", "Give slugs separated by commas"),
     ],
 )
-def test_compare_refuses_bad_parameters_by_name(api, seeded, query, field, message):
+def test_compare_refuses_bad_parameters_by_name(api, flask_and_django, query, field, message):
     response = api.get(f"{API}/compare/?{query}")
 
     assert response.status_code == 400
@@ -273,7 +266,7 @@ def test_compare_refuses_more_than_six_frameworks(api):
 # -- writing ----------------------------------------------------------------------------
 
 
-def test_anonymous_clients_cannot_write(api, seeded):
+def test_anonymous_clients_cannot_write(api, flask_and_django):
     response = api.patch(f"{API}/assessments/flask/forms/", {"summary": "Hacked"})
 
     assert response.status_code == 401
@@ -281,13 +274,13 @@ def test_anonymous_clients_cannot_write(api, seeded):
     assert Assessment.objects.get(framework__slug="flask", criterion__slug="forms").summary != "Hacked"
 
 
-def test_basic_auth_is_not_accepted(api, seeded, editor):
+def test_basic_auth_is_not_accepted(api, flask_and_django, editor):
     api.credentials(HTTP_AUTHORIZATION="Basic ZWRpdG9yOmVkaXRvci1wYXNzd29yZA==")  # editor:editor-password
 
     assert api.patch(f"{API}/assessments/flask/forms/", {"summary": "Via basic"}).status_code == 401
 
 
-def test_an_editor_without_change_assessment_gets_403(seeded, editor):
+def test_an_editor_without_change_assessment_gets_403(flask_and_django, editor):
     editor.user_permissions.remove(Permission.objects.get(codename="change_assessment"))
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
@@ -298,7 +291,7 @@ def test_an_editor_without_change_assessment_gets_403(seeded, editor):
     assert error_of(response)["code"] == "permission_denied"
 
 
-def test_an_editor_patches_an_assessment_and_the_public_page_shows_it(editor_api, client, seeded, editor):
+def test_an_editor_patches_an_assessment_and_the_public_page_shows_it(editor_api, client, flask_and_django, editor):
     response = editor_api.patch(
         f"{API}/assessments/flask/forms/",
         {
@@ -319,7 +312,7 @@ def test_an_editor_patches_an_assessment_and_the_public_page_shows_it(editor_api
     assert "details" in record.history_change_reason
 
 
-def test_an_editor_updates_a_frameworks_latest_version(editor_api, seeded):
+def test_an_editor_updates_a_frameworks_latest_version(editor_api, flask_and_django):
     version = Framework.objects.get(slug="flask").version
     response = editor_api.patch(f"{API}/frameworks/flask/", {"latest_version": "3.1.2", "version": version})
 
@@ -364,7 +357,7 @@ def test_an_editor_creates_an_assessment(editor_api):
         ({"sources": [{"title": "a\x07b", "url": "https://a.example/"}]}, "sources.0.title", "(U+0007)"),
     ],
 )
-def test_writes_are_validated_like_the_admin_and_save_nothing(editor_api, seeded, payload, field, message):
+def test_writes_are_validated_like_the_admin_and_save_nothing(editor_api, flask_and_django, payload, field, message):
     before = Assessment.objects.get(framework__slug="flask", criterion__slug="forms")
 
     response = editor_api.patch(f"{API}/assessments/flask/forms/", payload, format="json")
@@ -380,7 +373,7 @@ def test_writes_are_validated_like_the_admin_and_save_nothing(editor_api, seeded
     assert after.sources.count() == before.sources.count()
 
 
-def test_a_second_assessment_for_a_pair_is_refused(editor_api, seeded):
+def test_a_second_assessment_for_a_pair_is_refused(editor_api, flask_and_django):
     response = editor_api.post(
         f"{API}/assessments/",
         {
@@ -412,7 +405,7 @@ def test_a_framework_slug_with_vs_is_refused(editor_api):
     assert "slug" in error_of(response)["errors"]
 
 
-def test_malformed_json_is_a_400(editor_api, seeded):
+def test_malformed_json_is_a_400(editor_api, flask_and_django):
     response = editor_api.generic(
         "PATCH", f"{API}/assessments/flask/forms/", '{"summary": ', content_type="application/json"
     )
@@ -421,7 +414,7 @@ def test_malformed_json_is_a_400(editor_api, seeded):
     assert error_of(response)["code"] == "parse_error"
 
 
-def test_an_oversized_body_is_a_413(editor_api, seeded, settings):
+def test_an_oversized_body_is_a_413(editor_api, flask_and_django, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
 
     response = editor_api.patch(f"{API}/assessments/flask/forms/", {"details": "x" * 5000}, format="json")
@@ -430,13 +423,13 @@ def test_an_oversized_body_is_a_413(editor_api, seeded, settings):
     assert error_of(response)["code"] == "payload_too_large"
 
 
-def test_comparisons_are_read_only_through_the_api(editor_api, seeded):
+def test_comparisons_are_read_only_through_the_api(editor_api, flask_and_django):
     response = editor_api.patch(f"{API}/comparisons/flask-vs-django/", {"title": "Changed"})
 
     assert response.status_code == 405
 
 
-def test_anonymous_clients_are_throttled(api, seeded, monkeypatch):
+def test_anonymous_clients_are_throttled(api, monkeypatch):
     monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute", "user": "100/minute"})
 
     # Four different requests: each one reaches a view (none is a reader-cache hit).
@@ -445,7 +438,7 @@ def test_anonymous_clients_are_throttled(api, seeded, monkeypatch):
     assert statuses == [200, 200, 200, 429]
 
 
-def test_answers_from_the_reader_cache_do_not_count_against_the_throttle(api, seeded, monkeypatch):
+def test_answers_from_the_reader_cache_do_not_count_against_the_throttle(api, monkeypatch):
     monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "2/minute", "user": "100/minute"})
 
     responses = [api.get(f"{API}/tags/") for _ in range(4)]
@@ -460,7 +453,7 @@ def test_answers_from_the_reader_cache_do_not_count_against_the_throttle(api, se
 @pytest.mark.parametrize(
     "path", ["/frameworks/", "/frameworks/flask/", "/compare/?frameworks=flask,django", "/dataset/"]
 )
-def test_responses_carry_an_etag_and_answer_304(api, seeded, path):
+def test_responses_carry_an_etag_and_answer_304(api, flask_and_django, path):
     first = api.get(f"{API}{path}")
 
     assert first["ETag"]
@@ -468,7 +461,7 @@ def test_responses_carry_an_etag_and_answer_304(api, seeded, path):
     assert again.status_code == 304
 
 
-def test_an_etag_changes_when_nested_content_changes(api, editor_api, seeded):
+def test_an_etag_changes_when_nested_content_changes(api, editor_api, flask_and_django):
     before = api.get(f"{API}/frameworks/flask/")["ETag"]
 
     editor_api.patch(
@@ -522,7 +515,7 @@ def test_the_dataset_dump_is_written_with_a_fixed_number_of_queries_and_then_cos
 # -- found in review --------------------------------------------------------------------
 
 
-def test_points_on_draft_criteria_never_show_through_a_comparison(api, seeded):
+def test_points_on_draft_criteria_never_show_through_a_comparison(api, flask_and_django):
     from comparisons.models import Criterion
 
     Criterion.objects.filter(slug="forms").update(is_published=False)
@@ -537,7 +530,7 @@ def test_points_on_draft_criteria_never_show_through_a_comparison(api, seeded):
         assert "forms" not in [point["criterion"] for point in points]
 
 
-def test_deleting_something_still_referred_to_is_a_409_and_records_nothing(seeded, django_user_model):
+def test_deleting_something_still_referred_to_is_a_409_and_records_nothing(flask_and_django, django_user_model):
     admin = django_user_model.objects.create_superuser("root", password="x")
     client = APIClient()
     client.force_authenticate(admin)
@@ -562,21 +555,21 @@ def test_malformed_lookups_are_a_json_404(api, path):
     ("payload", "field"),
     [({"framework": "fl\u0000ask"}, "framework"), ({"extensions": ["a\u0000"]}, "extensions")],
 )
-def test_malformed_slugs_in_a_body_are_a_400(editor_api, seeded, payload, field):
+def test_malformed_slugs_in_a_body_are_a_400(editor_api, flask_and_django, payload, field):
     response = editor_api.patch(f"{API}/assessments/flask/forms/", payload, format="json")
 
     assert response.status_code == 400
     assert field in error_of(response)["errors"]
 
 
-def test_a_source_without_its_url_is_refused_in_a_patch(editor_api, seeded):
+def test_a_source_without_its_url_is_refused_in_a_patch(editor_api, flask_and_django):
     response = editor_api.patch(f"{API}/assessments/flask/forms/", {"sources": [{"title": "t"}]}, format="json")
 
     assert response.status_code == 400
     assert error_of(response)["errors"]["sources"] == ["Source 1 needs a url."]
 
 
-def test_absurdly_nested_json_is_a_400(editor_api, seeded):
+def test_absurdly_nested_json_is_a_400(editor_api, flask_and_django):
     response = editor_api.generic(
         "PATCH", f"{API}/assessments/flask/forms/", "[" * 100_000, content_type="application/json"
     )
@@ -598,7 +591,7 @@ def test_the_schema_says_a_matrix_cell_can_be_null(api):
 # -- no lost updates ------------------------------------------------------------------
 
 
-def test_a_change_without_the_version_read_is_refused_with_428(editor_api, seeded):
+def test_a_change_without_the_version_read_is_refused_with_428(editor_api, flask_and_django):
     response = editor_api.patch(f"{API}/assessments/flask/forms/", {"summary": "Blind write"}, format="json")
 
     assert response.status_code == 428
@@ -606,7 +599,7 @@ def test_a_change_without_the_version_read_is_refused_with_428(editor_api, seede
     assert Assessment.objects.get(framework__slug="flask", criterion__slug="forms").summary != "Blind write"
 
 
-def test_a_change_from_a_stale_version_is_refused_with_409(editor_api, seeded):
+def test_a_change_from_a_stale_version_is_refused_with_409(editor_api, flask_and_django):
     read = editor_api.get(f"{API}/assessments/flask/forms/").json()["version"]
     assert (
         editor_api.patch(
@@ -624,7 +617,7 @@ def test_a_change_from_a_stale_version_is_refused_with_409(editor_api, seeded):
     assert Assessment.objects.get(framework__slug="flask", criterion__slug="forms").summary == "First"
 
 
-def test_each_save_raises_the_version_by_one(editor_api, seeded):
+def test_each_save_raises_the_version_by_one(editor_api, flask_and_django):
     read = editor_api.get(f"{API}/frameworks/flask/").json()["version"]
 
     response = editor_api.patch(f"{API}/frameworks/flask/", {"latest_version": "3.1", "version": read}, format="json")

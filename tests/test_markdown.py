@@ -153,27 +153,56 @@ def test_empty_source_renders_to_empty_string():
     assert render_markdown(None) == ""
 
 
-def test_validator_refuses_text_over_the_cap():
-    with pytest.raises(ValidationError) as error:
-        validate_markdown_source("a" * 101, max_length=100)
-
-    assert "101 characters long; the limit is 100" in error.value.messages[0]
-
-
-def test_validator_refuses_a_run_of_brackets_that_would_be_slow_to_render():
-    with pytest.raises(ValidationError) as error:
-        validate_markdown_source("[" * (MARKDOWN_MAX_BRACKETS + 1))
-
-    assert f"at most {MARKDOWN_MAX_BRACKETS} are allowed" in error.value.messages[0]
+def markdown_problems(source, **limits) -> list[str]:
+    """What the validator says about this source: [] when it accepts it."""
+    try:
+        validate_markdown_source(source, **limits)
+    except ValidationError as refused:
+        return refused.messages
+    return []
 
 
-def test_validator_refuses_null_characters():
-    with pytest.raises(ValidationError):
-        validate_markdown_source("before\x00after")
+TOO_LONG = "This Markdown is 101 characters long; the limit is 100."
+TOO_MANY_BRACKETS = (
+    f"This Markdown has {MARKDOWN_MAX_BRACKETS + 1} '[' characters; "
+    f"at most {MARKDOWN_MAX_BRACKETS} are allowed (each link or image uses one)."
+)
+NULL_CHARACTERS = "Null characters are not allowed."
 
 
-def test_validator_accepts_ordinary_markdown():
-    validate_markdown_source("See [the docs](https://docs.example/) and [the code](https://code.example/).")
+@pytest.mark.parametrize(
+    ("source", "limits", "problems"),
+    [
+        pytest.param(
+            "See [the docs](https://docs.example/) and [the code](https://code.example/).",
+            {},
+            [],
+            id="ordinary markdown",
+        ),
+        pytest.param("a" * 100, {"max_length": 100}, [], id="text exactly at the cap"),
+        pytest.param("[" * MARKDOWN_MAX_BRACKETS, {}, [], id="as many brackets as allowed"),
+        pytest.param("a" * 101, {"max_length": 100}, [TOO_LONG], id="text over the cap"),
+        pytest.param(
+            "[" * (MARKDOWN_MAX_BRACKETS + 1),
+            {},
+            [TOO_MANY_BRACKETS],
+            id="a run of brackets that would be slow to render",
+        ),
+        pytest.param("before\x00after", {}, [NULL_CHARACTERS], id="a null character"),
+        pytest.param(
+            "[" * (MARKDOWN_MAX_BRACKETS + 1) + "\x00",
+            {"max_length": 101},
+            [
+                "This Markdown is 102 characters long; the limit is 101.",
+                TOO_MANY_BRACKETS,
+                NULL_CHARACTERS,
+            ],
+            id="every problem at once",
+        ),
+    ],
+)
+def test_validator_accepts_ordinary_markdown_and_names_every_problem(source, limits, problems):
+    assert markdown_problems(source, **limits) == problems
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])

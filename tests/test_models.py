@@ -13,7 +13,6 @@ from comparisons.models import (
     Framework,
     Tag,
     framework_set_key,
-    one_line_text_validator,
 )
 
 from .factories import (
@@ -248,5 +247,21 @@ def test_one_line_fields_refuse_control_characters_by_name(text, named):
     assert refused.value.message_dict["name"] == [f"Use one line of plain text: this contains {named}."]
 
 
-def test_one_line_fields_take_any_printable_text():
-    one_line_text_validator("Starlette · ASGI “toolkit” — 日本語 ✔")
+def validation_errors(instance) -> dict:
+    """full_clean()'s messages by field: {} when the instance is valid."""
+    try:
+        instance.full_clean()
+    except ValidationError as refused:
+        return refused.message_dict
+    return {}
+
+
+@pytest.mark.parametrize(
+    "text", ["Starlette · ASGI “toolkit” — 日本語 ✔", "Café\u00a0Flask (a no-break space)", "Python 🐍 frameworks"]
+)
+def test_one_line_fields_take_any_printable_text(text):
+    tag = Tag(name=text, slug="printable")
+
+    assert validation_errors(tag) == {}
+    tag.save()
+    assert Tag.objects.get(slug="printable").name == text

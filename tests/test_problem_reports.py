@@ -3,7 +3,9 @@
 import pytest
 from django.test import Client
 
-from comparisons.models import Assessment, Framework, ProblemReport
+from comparisons.models import Framework, ProblemReport
+
+from .factories import AssessmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -11,11 +13,12 @@ URL = "/frameworks/flask/forms/report/"
 
 
 @pytest.fixture
-def flask_forms(seeded):
-    return Assessment.objects.get(framework__slug="flask", criterion__slug="forms")
+def flask_forms():
+    """The one assessment the reports here are about: Flask on forms."""
+    return AssessmentFactory(framework__slug="flask", criterion__slug="forms")
 
 
-def test_every_assessment_links_to_its_report_form(client, seeded):
+def test_every_assessment_links_to_its_report_form(client, flask_forms):
     page = client.get("/frameworks/flask/").content.decode()
 
     assert 'href="/frameworks/flask/forms/report/"' in page
@@ -49,7 +52,7 @@ def test_a_reader_reports_a_problem_without_an_account(client, flask_forms):
         ({"message": "a\x00b"}, "Null characters are not allowed."),
     ],
 )
-def test_a_bad_report_is_a_form_error_and_nothing_is_saved(client, seeded, data, message):
+def test_a_bad_report_is_a_form_error_and_nothing_is_saved(client, flask_forms, data, message):
     response = client.post(URL, data)
 
     assert response.status_code == 400
@@ -57,28 +60,28 @@ def test_a_bad_report_is_a_form_error_and_nothing_is_saved(client, seeded, data,
     assert not ProblemReport.objects.exists()
 
 
-def test_a_filled_honeypot_is_thanked_but_not_saved(client, seeded):
+def test_a_filled_honeypot_is_thanked_but_not_saved(client, flask_forms):
     response = client.post(URL, {"message": "Buy cheap things", "website": "https://spam.example/"})
 
     assert response.status_code == 200
     assert not ProblemReport.objects.exists()
 
 
-def test_reports_need_the_csrf_token(seeded):
+def test_reports_need_the_csrf_token(flask_forms):
     client = Client(enforce_csrf_checks=True)
 
     assert client.post(URL, {"message": "x"}).status_code == 403
     assert not ProblemReport.objects.exists()
 
 
-def test_reports_are_throttled_per_client(client, seeded):
+def test_reports_are_throttled_per_client(client, flask_forms):
     statuses = [client.post(URL, {"message": f"Report {n}"}).status_code for n in range(4)]
 
     assert statuses == [200, 200, 200, 429]  # tests allow 3 an hour
     assert ProblemReport.objects.count() == 3
 
 
-def test_a_forged_forwarded_for_header_does_not_escape_the_throttle(client, seeded):
+def test_a_forged_forwarded_for_header_does_not_escape_the_throttle(client, flask_forms):
     statuses = [
         client.post(URL, {"message": f"Report {n}"}, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code
         for n in range(4)
@@ -87,7 +90,7 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_throttle(client, seed
     assert statuses == [200, 200, 200, 429]
 
 
-def test_reports_on_drafts_or_unknown_cells_are_404(client, seeded):
+def test_reports_on_drafts_or_unknown_cells_are_404(client, flask_forms):
     assert client.get("/frameworks/flask/teleportation/report/").status_code == 404
     Framework.objects.filter(slug="flask").update(is_published=False)
     assert client.get(URL).status_code == 404

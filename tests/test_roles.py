@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
-from comparisons.models import Assessment
+from .factories import AssessmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -42,9 +42,9 @@ def test_create_editor_refuses_a_malformed_email():
         call_command("create_editor", "bob", email="not-an-email")
 
 
-def test_an_editor_can_edit_content_in_the_admin(client, group_editor, seeded):
+def test_an_editor_can_edit_content_in_the_admin(client, group_editor):
     client.force_login(group_editor)
-    assessment = Assessment.objects.get(framework__slug="flask", criterion__slug="forms")
+    assessment = AssessmentFactory()
 
     assert client.get("/admin/comparisons/assessment/").status_code == 200
     assert client.get(f"/admin/comparisons/assessment/{assessment.pk}/change/").status_code == 200
