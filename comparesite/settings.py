@@ -175,6 +175,14 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "comparesite"}}
+# Each process's copies of the reader answers it served last (comparisons/caching.py), checked against
+# the shared content version before use: measured, a hit no longer carries the page's bytes from Redis.
+# At most READER_LOCAL_ANSWERS pages, so a worker's memory stays bounded.
+CACHES["local-answers"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "local-answers",
+    "OPTIONS": {"MAX_ENTRIES": env_int("READER_LOCAL_ANSWERS", 32)},
+}
 
 # Readers' responses (anonymous GETs of public pages and the API) are cached for
 # this many seconds under a key that includes the content version, which every

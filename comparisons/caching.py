@@ -26,7 +26,7 @@ import logging
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
@@ -140,6 +140,32 @@ def reader_cache_key(request) -> str:
     return "reader:" + hashlib.sha256(f"{url}\n{accept}".encode()).hexdigest()
 
 
+# This process's copies of the answers it stored or served last: a LocMemCache alias (settings.CACHES).
+# With one, a hit asks the shared cache for the content version alone, not for the page's bytes.
+LOCAL_ANSWERS = "local-answers"
+
+
+def stored_answer(key) -> tuple[str, tuple | None]:
+    """The current content version, and the answer stored under `key` for it (None if there is none).
+
+    One round trip to the shared cache either way: the version alone when this
+    process has a copy, else the version and the shared copy together.
+    """
+    local = caches[LOCAL_ANSWERS]
+    copy = local.get(key)
+    if copy is not None:
+        version = cache.get(CONTENT_VERSION_KEY) or content_version()
+        if copy[0] == version:
+            return version, copy
+    found = cache.get_many([CONTENT_VERSION_KEY, key])
+    version = found.get(CONTENT_VERSION_KEY) or content_version()
+    shared = found.get(key)
+    if shared is None or shared[0] != version:
+        return version, None
+    local.set(key, shared, settings.READER_CACHE_SECONDS)
+    return version, shared
+
+
 class ReaderCacheMiddleware:
     """Answer readers from the cache; store what readers were answered; mark everything else private.
 
@@ -158,21 +184,21 @@ class ReaderCacheMiddleware:
             return self.fresh_answer(request)
         key = reader_cache_key(request)
         try:
-            found = cache.get_many([CONTENT_VERSION_KEY, key])
-            version = found.get(CONTENT_VERSION_KEY) or content_version()
+            version, stored = stored_answer(key)
         except Exception:
             logger.exception("Reader cache unavailable")
             return self.fresh_answer(request)
-        stored = found.get(key)
-        if stored is not None and stored[0] == version:
+        if stored is not None:
             response = HttpResponse(stored[2], headers=stored[1])
             response["X-Cache"] = "hit"
             return response
         response = self.fresh_answer(request)
         if is_storable(response):
             set_response_etag(response)
+            stored = (version, dict(response.items()), response.content)
             try:
-                cache.set(key, (version, dict(response.items()), response.content), settings.READER_CACHE_SECONDS)
+                cache.set(key, stored, settings.READER_CACHE_SECONDS)
+                caches[LOCAL_ANSWERS].set(key, stored, settings.READER_CACHE_SECONDS)
             except Exception:
                 logger.exception("Reader cache unavailable")
             response["X-Cache"] = "miss"

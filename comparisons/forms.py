@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django import forms
 
 from .models import ProblemReport
@@ -67,20 +69,39 @@ def weight_field_name(criterion) -> str:
     return f"{WEIGHT_PREFIX}{criterion.slug}"
 
 
+@dataclass(frozen=True)
+class WeightSelect:
+    """What the template needs to draw one criterion's weight as a labelled select."""
+
+    name: str
+    label: str
+    value: str  # as submitted; "" when none was
+    errors: list
+
+    @property
+    def id(self) -> str:
+        return f"id_{self.name}"
+
+
 class FitForm(forms.Form):
     """How much each criterion matters to the reader, 0–3. The weights live in the URL (?w-forms=3).
 
     A field is built only for the criteria `criteria_with_fields` names (all of them
-    here), kept as `weighable`; a weight given for any other published criterion is
-    still read and checked.
+    here), kept as `weighable`, and only when there are weights to check: an
+    unbound form is drawn from its criteria alone (`weight_selects_by_group`), as a
+    page shows a select for every criterion of a group. A weight given for any
+    other published criterion is still read and checked.
     """
+
+    weight_choices = WEIGHT_CHOICES
 
     def __init__(self, *args, criteria, **kwargs):
         super().__init__(*args, **kwargs)
         self.criteria = criteria
         self.weighable = self.criteria_with_fields()
-        for criterion in self.weighable:
-            self.fields[weight_field_name(criterion)] = weight_field(criterion)
+        if self.is_bound:
+            for criterion in self.weighable:
+                self.fields[weight_field_name(criterion)] = weight_field(criterion)
 
     def criteria_with_fields(self):
         return self.criteria
@@ -113,13 +134,15 @@ class FitForm(forms.Form):
             for criterion in self.weighable
         }
 
-    def weight_fields_by_group(self):
-        """(group, bound fields) pairs in the criteria's order, for the template."""
+    def weight_selects_by_group(self) -> list[tuple]:
+        """(group, [WeightSelect]) pairs in the criteria's order, for the template."""
         groups = []
         for criterion in self.weighable:
             if not groups or groups[-1][0] != criterion.group:
                 groups.append((criterion.group, []))
-            groups[-1][1].append(self[weight_field_name(criterion)])
+            name = weight_field_name(criterion)
+            value, errors = (self.data.get(name, ""), self.errors.get(name, [])) if self.is_bound else ("", [])
+            groups[-1][1].append(WeightSelect(name=name, label=criterion.name, value=value, errors=errors))
         return groups
 
 
@@ -166,10 +189,10 @@ class CompareOptionsForm(FitForm):
         given = self.given_weight_names()
         return [c for c in self.criteria if shown is None or c.group_id == shown.pk or weight_field_name(c) in given]
 
-    def weight_fields_by_group(self):
+    def weight_selects_by_group(self):
         shown = self.chosen_group()
-        groups = super().weight_fields_by_group()
-        return groups if shown is None else [(group, fields) for group, fields in groups if group == shown]
+        groups = super().weight_selects_by_group()
+        return groups if shown is None else [(group, selects) for group, selects in groups if group == shown]
 
     def carried_weights(self) -> list[tuple[str, str]]:
         """(name, value) of the weights given for criteria of the groups not shown, as submitted."""

@@ -176,8 +176,10 @@ def pytest_report_header(config):
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache (throttle counters, cached pages)."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
