@@ -27,6 +27,7 @@ from .models import (
     ComparisonPoint,
     Criterion,
     CriterionGroup,
+    DataCredit,
     Extension,
     Framework,
     ProblemReport,
@@ -247,6 +248,14 @@ class AssessmentAdmin(ContentAdmin):
     date_hierarchy = "last_reviewed"
     inlines = [SourceInline]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change and any(formset.has_changed() for formset in formsets):
+            # New, changed or removed sources are a change of the assessment, named in its history.
+            assessment = form.instance
+            assessment.links_changed = {"sources"}
+            assessment.save()
+
     @admin.action(description="Mark reviewed today", permissions=["change"])
     def mark_reviewed_today(self, request, queryset):
         count = services.mark_reviewed_today(queryset)
@@ -383,6 +392,15 @@ class ComparisonAdmin(ContentAdmin):
         # reads the frameworks of this submission from here.
         comparison.submitted_frameworks = form.cleaned_data.get("frameworks")
         return comparison
+
+
+@admin.register(DataCredit)
+class DataCreditAdmin(admin.ModelAdmin):
+    """Licences of imported third-party data, credited in every page's footer; remove one whose data is gone."""
+
+    list_display = ["attribution", "name", "url", "created_at"]
+    search_fields = ["attribution", "name", "url"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(ProblemReport)

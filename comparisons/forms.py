@@ -1,8 +1,9 @@
+import re
 from dataclasses import dataclass
 
 from django import forms
 
-from .models import ProblemReport
+from .models import SLUG_PATTERN, ProblemReport
 from .selectors import (
     compared_frameworks,
     criteria_shown_or_named,
@@ -12,6 +13,7 @@ from .selectors import (
     shows_one_group_at_a_time,
 )
 
+SLUG = re.compile(SLUG_PATTERN)
 # Longest text a search or filter box accepts; longer input is a form error.
 TEXT_INPUT_MAX_LENGTH = 200
 # At most this many values for one list-valued filter (?tag=a&tag=b…).
@@ -184,7 +186,8 @@ class CompareOptionsForm(FitForm):
         Read together with every criterion a weight names, so `known_weight_names` can tell which name none.
         """
         shown = self.chosen_group()
-        named = {name.removeprefix(WEIGHT_PREFIX) for name in self.named_weights()}
+        # Only well-formed slugs reach the query; `clean` names the others as unknown.
+        named = {slug for name in self.named_weights() if SLUG.fullmatch(slug := name.removeprefix(WEIGHT_PREFIX))}
         self.criteria = criteria_shown_or_named(shown, named)
         given = self.given_weight_names()
         return [c for c in self.criteria if shown is None or c.group_id == shown.pk or weight_field_name(c) in given]

@@ -235,3 +235,6 @@ class MarkdownFormField(MarkdownxFormField):
 
     def to_python(self, value):
         return normalize_newlines(super().to_python(value))
+
+    def has_changed(self, initial, data):
+        return super().has_changed(normalize_newlines(initial), data)

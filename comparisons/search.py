@@ -78,7 +78,9 @@ def search(query: str, limit: int = SEARCH_RESULTS_PER_KIND) -> SearchResults:
         .filter(_matching(query, "summary", "details") | Q(Exists(extension_matches)))
         .select_related("framework", "criterion__group")
     )
-    point_matches = ComparisonPoint.objects.filter(comparison=OuterRef("pk"), key_difference__icontains=query)
+    point_matches = ComparisonPoint.objects.published().filter(
+        comparison=OuterRef("pk"), key_difference__icontains=query
+    )
     comparisons = (
         Comparison.objects.published()
         .filter(_matching(query, "title", "tldr", "introduction", "conclusion") | Q(Exists(point_matches)))

@@ -29,7 +29,6 @@ MAX_COMPARED_FRAMEWORKS = 6
 # hundreds of criteria it weighs megabytes and takes seconds to build.
 ALL_GROUPS_MAX_CRITERIA = 60
 RECENTLY_UPDATED_COUNT = 8
-SEARCH_RESULTS_PER_KIND = 20
 
 
 @dataclass
@@ -325,7 +324,7 @@ def compare_matrix(
     return groups
 
 
-def fit_ranking(frameworks, weights: dict[Criterion, int], levels=None) -> list[Fit]:
+def fit_ranking(frameworks, weights: dict[Criterion, int]) -> list[Fit]:
     """Rank frameworks by how well they cover what the reader weighs.
 
     Each criterion has a weight from 0 (ignore) to 3 (essential). A framework
@@ -335,14 +334,12 @@ def fit_ranking(frameworks, weights: dict[Criterion, int], levels=None) -> list[
     missing assessments are left out of both and listed, so a gap in our
     knowledge counts neither for nor against a framework. Frameworks rank by
     fit, then by how much of the weighting is known; nothing known ranks last;
-    remaining ties keep the given order. `levels` (see `support_levels`) may be
-    passed when the caller has them for every weighted criterion.
+    remaining ties keep the given order.
     """
     weighted = {criterion: weight for criterion, weight in weights.items() if weight}
     if not weighted:
         return []
-    if levels is None:
-        levels = support_levels(frameworks, list(weighted))
+    levels = support_levels(frameworks, list(weighted))
     fits = []
     for framework in frameworks:
         points, max_points, unknown = 0, 0, []

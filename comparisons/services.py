@@ -49,6 +49,9 @@ def save_assessment(assessment: Assessment, *, extensions=None, sources=None) ->
     assessments at once with `replace_sources` and `replace_extensions`.
     """
     created = assessment.pk is None
+    if sources is not None and not created:
+        current = list(assessment.sources.values_list("title", "url"))
+        assessment.links_changed = {"sources"} if current != list(sources) else set()
     assessment.save()
     if extensions is not None:
         assessment.extensions.set(extensions)

@@ -77,7 +77,9 @@ def name_the_changed_fields(sender, instance, history_instance, **kwargs):
     """Every history record says in words what changed, for the admin and the public changelog.
 
     The changed fields come from simple-history's `diff_against` the previous
-    record (many-to-many links are left to the records of the links themselves).
+    record; many-to-many links (extensions, tags, a comparison's frameworks) are
+    compared with the links that record kept, and a write path may name other
+    links it replaced in `links_changed` (an assessment's sources).
     """
     if history_instance.history_change_reason:
         return
@@ -90,12 +92,23 @@ def name_the_changed_fields(sender, instance, history_instance, **kwargs):
         if previous is None:
             reason = "Changed (first recorded version)"
         else:
-            unnamed = UNNAMED_FIELDS | {field.name for field in previous._history_m2m_fields}
-            delta = history_instance.diff_against(previous, excluded_fields=unnamed)
+            links = instance._meta.many_to_many
+            delta = history_instance.diff_against(previous, excluded_fields=UNNAMED_FIELDS | {f.name for f in links})
             changed = set(delta.changed_fields)
             names = [str(field.verbose_name) for field in instance._meta.concrete_fields if field.name in changed]
+            names += [str(field.verbose_name) for field in links if _links_differ(field, instance, previous)]
+            names += sorted(getattr(instance, "links_changed", ()))
             reason = f"Changed {', '.join(names)}" if names else UNCHANGED_REASON
     history_instance.history_change_reason = reason if len(reason) <= 100 else reason[:99] + "…"
+
+
+def _links_differ(field, instance, previous) -> bool:
+    """Whether the row's many-to-many links (`field`) differ from those its previous history record kept."""
+    kept = getattr(previous, field.name, None)  # the record's copy of the links, where history tracks them
+    if kept is None:
+        return False
+    before = set(kept.values_list(field.m2m_reverse_field_name(), flat=True))
+    return before != set(getattr(instance, field.name).values_list("pk", flat=True))
 
 
 def is_public_content(model) -> bool:

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
@@ -244,7 +245,7 @@ class CompareView(TemplateView):
         names = [framework.name for framework in frameworks or []]
         if comparison is not None and comparison.is_published:
             context["page_title"] = comparison.title
-            context["page_description"] = Truncator(comparison.tldr).chars(200)
+            context["page_description"] = Truncator(strip_tags(comparison.tldr_html)).chars(200)
         elif names:
             context["page_title"] = " vs ".join(names)
             context["page_description"] = f"{', '.join(names)} side by side on every criterion, with sources."

@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from comparisons.choices import ComparisonStatus, Edge
-from comparisons.models import ASSESSMENT_DETAILS_MAX, Assessment, Comparison
+from comparisons.models import ASSESSMENT_DETAILS_MAX, Assessment, Comparison, DataCredit
 
 from .factories import AssessmentFactory, CriterionFactory, FrameworkFactory
 
@@ -20,6 +20,14 @@ CONTENT_MODELS = [
     for model in apps.get_app_config("comparisons").get_models()
     if admin.site.is_registered(model) and model.__name__ != "ProblemReport"
 ]
+
+
+@pytest.fixture(autouse=True)
+def a_data_credit(db):
+    """A credited third-party licence, so every admin screen has a row to open."""
+    return DataCredit.objects.create(
+        name="CC BY 4.0", url="https://creativecommons.org/licenses/by/4.0/", attribution="The Example Matrix"
+    )
 
 
 def admin_url(model, view, *args):

@@ -523,3 +523,41 @@ def test_an_import_into_an_empty_database_reports_only_created_rows(db):
     report = import_dataset(data)
 
     assert report.created["sources"] > 0 and report.updated == {}
+
+
+def test_a_file_written_with_crlf_line_endings_imports_once_and_then_changes_nothing(db):
+    build_matrix(frameworks=2, criteria=2)
+    data = json.loads(dump_dataset(export_dataset()))
+    for row in data["assessments"] + data["frameworks"]:
+        field = "details" if "details" in row else "description"
+        row[field] = "First paragraph.\r\n\r\nSecond paragraph.\r\n"
+
+    first = import_dataset(data)
+    again = import_dataset(data)
+
+    assert first.updated["assessments"] == len(data["assessments"])
+    assert again.updated == {}
+    assert all("\r" not in details for details in Assessment.objects.values_list("details", flat=True))
+
+
+def test_the_dump_is_written_anew_when_a_credit_is_added(db):
+    from comparisons.dataset import open_dataset_dump
+    from comparisons.models import DataCredit
+
+    with open_dataset_dump() as before:
+        name_before = before.name
+    DataCredit.objects.create(**THIRD_PARTY_LICENCE)
+
+    with open_dataset_dump() as after:
+        assert after.name != name_before
+        assert json.loads(after.read())["credits"] == [THIRD_PARTY_LICENCE]
+
+
+def test_a_licence_with_a_control_character_is_refused_with_its_path(flask_and_django):
+    data = export_dataset()
+    data["license"] = {**THIRD_PARTY_LICENCE, "attribution": "The Example\tMatrix"}
+
+    with pytest.raises(DatasetInvalid) as error:
+        import_dataset(data)
+
+    assert error.value.report.errors == [("$.license.attribution", "Use one line of plain text: this contains a tab.")]

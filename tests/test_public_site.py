@@ -543,3 +543,10 @@ def test_every_page_has_its_own_title_and_description_for_link_previews(client):
     assert len({meta["title"] for meta in metas.values()}) == len(urls)
     assert metas["/frameworks/django/"]["og:description"] == django.summary
     assert metas["/compare/django-vs-flask/"]["og:title"] == "Django vs Flask"
+
+
+def test_a_weight_name_with_a_null_character_is_named_as_unknown_not_a_server_error(client, flask_and_django):
+    response = client.get("/compare/django-vs-flask/?group=data&w-x%00y=1")
+
+    assert response.status_code == 400
+    assert "name no published criterion" in response.content.decode()

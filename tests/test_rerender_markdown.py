@@ -42,3 +42,13 @@ def test_rows_already_rendered_are_left_alone():
 
     assert "assessments: 0 rendered anew" in output.getvalue()
     assert Framework.objects.get().version == 1
+
+
+@pytest.mark.django_db
+def test_sources_stored_with_crlf_line_endings_are_stored_with_lf():
+    assessment = AssessmentFactory()
+    Assessment.objects.filter(pk=assessment.pk).update(details="One\r\n\r\nTwo")
+
+    call_command("rerender_markdown", stdout=io.StringIO())
+
+    assert Assessment.objects.get(pk=assessment.pk).details == "One\n\nTwo"

@@ -16,7 +16,7 @@ from django.utils.dateparse import parse_date
 from .. import services
 from ..caching import content_changed
 from ..models import Assessment, ComparisonPoint, Criterion, Extension, Framework, Source
-from .rendering import MarkdownRenderer
+from .rendering import MarkdownRenderer, with_markdown_as_stored
 
 BULK_BATCH_SIZE = 1_000
 # Assessment fields an import sets, with the words a history record uses for them.
@@ -47,7 +47,7 @@ class _Pending:
 
 def _prepare(kind, pending, report, path, instance, before, values, *, exclude) -> bool:
     """Apply `values` to a new or stored row and check its fields; False if it has errors."""
-    for name, value in values.items():
+    for name, value in with_markdown_as_stored(instance, values).items():
         setattr(instance, name, value)
     try:
         # Uniqueness was checked for the whole file, and the foreign keys point at rows in hand.

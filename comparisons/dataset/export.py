@@ -160,7 +160,8 @@ def dataset_fingerprint() -> str:
     """Changes whenever any content changes: the newest history record of every content model.
 
     Every write path records history (deletes included), and the database is
-    shared by all app servers, so this needs no cache to agree on.
+    shared by all app servers, so this needs no cache to agree on. Data credits
+    have no history: their count and newest row count instead.
     """
     tables = [
         getattr(model, attribute).model._meta.db_table
@@ -171,8 +172,11 @@ def dataset_fingerprint() -> str:
         f"SELECT %s AS name, MAX(history_date) AS newest, COUNT(*) AS total FROM {connection.ops.quote_name(table)}"  # noqa: S608
         for table in sorted(tables)
     )
+    credits = connection.ops.quote_name(DataCredit._meta.db_table)
+    union += f" UNION ALL SELECT %s AS name, MAX(created_at) AS newest, COUNT(*) AS total FROM {credits}"  # noqa: S608
+    tables = [*sorted(tables), DataCredit._meta.db_table]
     with connection.cursor() as cursor:
-        cursor.execute(f"{union} ORDER BY name", sorted(tables))
+        cursor.execute(f"{union} ORDER BY name", tables)
         parts = cursor.fetchall()
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:24]
 

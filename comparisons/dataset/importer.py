@@ -27,7 +27,7 @@ from ..models import (
 )
 from . import bulk
 from .format import LICENSE
-from .rendering import MarkdownRenderer
+from .rendering import MarkdownRenderer, with_markdown_as_stored
 from .validation import DatasetInvalid, ImportReport, validation_errors
 
 
@@ -50,6 +50,7 @@ class _Upserter:
         if created:
             instance = model(**lookup)
         before = None if created else {name: getattr(instance, name) for name in values}
+        values = with_markdown_as_stored(instance, values)
         for name, value in values.items():
             setattr(instance, name, value)
         try:
@@ -149,15 +150,26 @@ def _new_assessment_markdown(rows) -> list[list[tuple[str, str]]]:
     return list(batches.values())
 
 
-def _credit_licences(data: dict) -> None:
+def _credit_licences(data: dict, report: ImportReport) -> None:
     """Third-party data keeps its licence: recorded, credited on every page, exported again under `credits`."""
-    for licence in [data["license"], *data.get("credits", [])]:
-        if licence != LICENSE:
-            DataCredit.objects.get_or_create(**licence)
+    licences = {"$.license": data["license"]}
+    licences |= {f"$.credits[{i}]": licence for i, licence in enumerate(data.get("credits", []))}
+    for path, licence in licences.items():
+        if licence == LICENSE or DataCredit.objects.filter(**licence).exists():
+            continue
+        credit = DataCredit(**licence)
+        try:
+            credit.full_clean()
+        except ValidationError as error:
+            report.errors.extend(
+                (f"{path}.{name}", m) for name, messages in error.message_dict.items() for m in messages
+            )
+        else:
+            credit.save()
 
 
 def _write_rows(data: dict, report: ImportReport, renderer) -> None:
-    _credit_licences(data)
+    _credit_licences(data, report)
     upserter = _Upserter(report)
     by_slug = {}
 

@@ -4,8 +4,17 @@ import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from ..markdown import render_markdown
+from ..markdown import normalize_newlines, render_markdown
 from ..models import markdown_id_prefix
+
+
+def with_markdown_as_stored(instance, values: dict) -> dict:
+    """`values` for a row, its Markdown sources with LF line endings as a save would store them.
+
+    So a file written with CRLF compares equal to what is stored, and importing it again changes nothing.
+    """
+    markdown = getattr(instance, "markdown_fields", {})
+    return {name: normalize_newlines(value) if name in markdown else value for name, value in values.items()}
 
 
 def _render_jobs(jobs: list[tuple[str, str]]) -> list[str]:

@@ -10,9 +10,9 @@ BATCH_SIZE = 500
 
 class Command(BaseCommand):
     help = (
-        "Render every stored Markdown field to HTML again with the site's renderer. Run it once after "
-        "an upgrade that changes comparisons/markdown.py; only the *_html fields are written (no history, "
-        "no new version: the content editors wrote is unchanged)."
+        "Render every stored Markdown field to HTML again with the site's renderer, its source with LF "
+        "line endings. Run it once after an upgrade that changes comparisons/markdown.py; no history and "
+        "no new version are written: the content editors wrote is unchanged."
     )
 
     def handle(self, *args, **options):
@@ -21,16 +21,17 @@ class Command(BaseCommand):
                 continue
             changed = 0
             html_fields = list(model.markdown_fields.values())
+            written = [*model.markdown_fields, *html_fields]
             with transaction.atomic():
                 batch = []
                 for row in model._base_manager.select_related().order_by("pk").iterator(chunk_size=BATCH_SIZE):
-                    before = [getattr(row, name) for name in html_fields]
+                    before = [getattr(row, name) for name in written]
                     row.render_markdown_fields()
-                    if [getattr(row, name) for name in html_fields] != before:
+                    if [getattr(row, name) for name in written] != before:
                         batch.append(row)
                     if len(batch) == BATCH_SIZE:
-                        changed += model._base_manager.bulk_update(batch, html_fields)
+                        changed += model._base_manager.bulk_update(batch, written)
                         batch = []
-                changed += model._base_manager.bulk_update(batch, html_fields)
+                changed += model._base_manager.bulk_update(batch, written)
             self.stdout.write(f"{model._meta.verbose_name_plural}: {changed} rendered anew")
         content_changed()

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comparisons', '0008_one_line_text_fields'),
+        ('comparisons', '0009_comparison_slugs_fit_in_100_characters'),
     ]
 
     operations = [
