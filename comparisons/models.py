@@ -597,7 +597,9 @@ class DataCredit(models.Model):
 
     name = one_line_field(max_length=100, help_text="The licence, for example CC BY 4.0.")
     url = models.URLField("URL", max_length=500)
-    attribution = one_line_field(max_length=200, help_text="Whom the licence asks to credit.")
+    attribution = one_line_field(
+        max_length=200, blank=True, help_text="Whom the licence asks to credit (none for CC0 and the like)."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -561,3 +561,20 @@ def test_a_licence_with_a_control_character_is_refused_with_its_path(flask_and_d
         import_dataset(data)
 
     assert error.value.report.errors == [("$.license.attribution", "Use one line of plain text: this contains a tab.")]
+
+
+def test_a_licence_that_asks_for_no_attribution_is_credited_by_its_name(client, flask_and_django):
+    data = export_dataset()
+    data["license"] = {
+        "name": "CC0-1.0",
+        "url": "https://creativecommons.org/publicdomain/zero/1.0/",
+        "attribution": "",
+    }
+
+    import_dataset(data)
+
+    assert export_dataset()["credits"] == [data["license"]]
+    assert (
+        'includes data under <a href="https://creativecommons.org/publicdomain/zero/1.0/"'
+        in client.get("/").content.decode()
+    )

@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(help_text='The licence, for example CC BY 4.0.', max_length=100, validators=[comparisons.models.one_line_text_validator])),
                 ('url', models.URLField(max_length=500, verbose_name='URL')),
-                ('attribution', models.CharField(help_text='Whom the licence asks to credit.', max_length=200, validators=[comparisons.models.one_line_text_validator])),
+                ('attribution', models.CharField(blank=True, help_text='Whom the licence asks to credit (none for CC0 and the like).', max_length=200, validators=[comparisons.models.one_line_text_validator])),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
             ],
             options={
