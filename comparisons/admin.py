@@ -1,4 +1,9 @@
-"""The editors' workspace: the whole matrix can be kept here without leaving the admin."""
+"""The editors' workspace: the whole matrix can be kept here without leaving the admin.
+
+One module, as Django lays it out: a ModelAdmin per content model with the
+forms and views they share (versioned forms, history, the review queue,
+coverage, restore); most of it is declarations.
+"""
 
 from django import forms
 from django.conf import settings
