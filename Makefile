@@ -47,7 +47,7 @@ check: $(VENV)/.runtime-installed
 	$(CHECK_ENV) $(BIN)/python manage.py spectacular --validate --fail-on-warn --file /dev/null
 
 ## bench: the production-mode benchmark (PostgreSQL and Redis on loopback, wrk from Debian's packages);
-##        BENCH_SIZE=default (200 × 500) or small (20 × 50). Writes docs/benchmarks.md. Takes 10–15 minutes.
+##        BENCH_SIZE=default (200 × 500) or small (20 × 50). Writes docs/benchmarks.md. Takes about 15 minutes.
 BENCH_SIZE ?= default
 bench: $(VENV)/.runtime-installed
 	$(BIN)/python -m bench.run --size $(BENCH_SIZE) --output docs/benchmarks.md
