@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
@@ -28,6 +29,7 @@ from .choices import ComparisonStatus, ReportStatus
 from .markdown import MarkdownFormField
 from .models import (
     Assessment,
+    CodeExample,
     Comparison,
     ComparisonPoint,
     Criterion,
@@ -36,7 +38,9 @@ from .models import (
     Extension,
     Framework,
     ProblemReport,
+    Release,
     Source,
+    SupportStatement,
     Tag,
 )
 
@@ -181,14 +185,25 @@ class FrameworkAdmin(ContentAdmin):
     search_fields = ["name", "slug", "summary"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["tags"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "latest_version", "releases_link"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "summary", "description", "tags", "is_published"]}),
-        ("Facts", {"fields": ["language", "license", "first_release_year", "latest_version"]}),
+        (
+            "Facts",
+            {"fields": ["language", "license", "first_release_year", "packages", "latest_version", "releases_link"]},
+        ),
         ("Links", {"fields": ["website_url", "repository_url", "documentation_url"]}),
         ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
     inlines = [AssessmentInline]
+
+    @admin.display(description="releases")
+    def releases_link(self, framework):
+        if framework.pk is None:
+            return "—"
+        url = reverse("admin:comparisons_release_changelist") + f"?framework__id__exact={framework.pk}"
+        count = framework.releases.count()
+        return format_html('<a href="{}">{} release(s)</a>: filled by <code>manage.py sync_releases</code>', url, count)
 
     def get_urls(self):
         coverage = path("coverage/", self.admin_site.admin_view(self.coverage_view), name="comparisons_coverage")
@@ -225,6 +240,59 @@ class SourceInline(ContentAdminMixin, admin.TabularInline):
     extra = 1
 
 
+class StatementFormSet(forms.BaseInlineFormSet):
+    """A cell's statements are checked together: ranges that end after they start, and never overlap."""
+
+    def clean(self):
+        super().clean()
+        ranges = []
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            since, until = form.cleaned_data.get("since"), form.cleaned_data.get("until")
+            for release in (since, until):
+                if release is not None and release.framework_id != self.instance.framework_id:
+                    raise forms.ValidationError(f"{release} is not a release of {self.instance.framework}.")
+            ranges.append((since.version if since else None, until.version if until else None))
+        problems = services.statement_range_problems(ranges)
+        if problems:
+            raise forms.ValidationError(problems)
+
+
+class ReleaseChoicesMixin:
+    """Release fields offer the releases of the assessment's framework, newest first."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Release:
+            framework_id = getattr(request, "assessment_framework_id", None)
+            releases = Release.objects.select_related("framework").order_by("-ordinal")
+            kwargs["queryset"] = releases.filter(framework_id=framework_id) if framework_id else releases.none()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class SupportStatementInline(ReleaseChoicesMixin, admin.TabularInline):
+    model = SupportStatement
+    formset = StatementFormSet
+    fields = ["support_level", "since", "until", "note"]
+    extra = 0
+    verbose_name_plural = "support over releases (the one covering the newest release sets the current level)"
+
+
+class CodeExampleInline(ReleaseChoicesMixin, admin.StackedInline):
+    model = CodeExample
+    fields = ["title", "language", "release", "code", "output", "position", "highlighted"]
+    readonly_fields = ["highlighted"]
+    extra = 0
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 12, "class": "code-input"})}}
+
+    @admin.display(description="preview (as saved)")
+    def highlighted(self, example):
+        if not example.code_html:
+            return "—"
+        # code_html is Pygments' output passed through the one sanitizer (markdown.highlight_code).
+        return format_html('<div class="code-preview">{}</div>', mark_safe(example.code_html))  # noqa: S308
+
+
 class ReviewFilter(admin.SimpleListFilter):
     title = "review"
     parameter_name = "review"
@@ -251,14 +319,32 @@ class AssessmentAdmin(ContentAdmin):
     autocomplete_fields = ["framework", "criterion", "extensions"]
     readonly_fields = ["created_at", "updated_at"]
     date_hierarchy = "last_reviewed"
-    inlines = [SourceInline]
+    inlines = [SourceInline, SupportStatementInline, CodeExampleInline]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # The statement and example inlines offer this framework's releases (ReleaseChoicesMixin).
+        request.assessment_framework_id = obj.framework_id if obj is not None else None
+        return super().get_form(request, obj, change, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.statements.exists():
+            readonly.append("support_level")  # it follows the statements
+        return readonly
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        if change and any(formset.has_changed() for formset in formsets):
-            # New, changed or removed sources are a change of the assessment, named in its history.
+        changed = [formset for formset in formsets if formset.has_changed()]
+        if change and changed:
+            # Changed sources, statements or examples are a change of the assessment, named in its history.
             assessment = form.instance
-            assessment.links_changed = {"sources"}
+            assessment.refresh_from_db(fields=["support_level", "since_version"])  # as the statements set them
+            names = {
+                SourceInline.model: "sources",
+                SupportStatement: "support statements",
+                CodeExample: "code examples",
+            }
+            assessment.links_changed = {names[formset.model] for formset in changed}
             assessment.save()
 
     @admin.action(description="Mark reviewed today", permissions=["change"])
@@ -299,6 +385,20 @@ class AssessmentAdmin(ContentAdmin):
             "records": records.values(),
         }
         return TemplateResponse(request, "admin/comparisons/deleted_assessments.html", context)
+
+
+@admin.register(Release)
+class ReleaseAdmin(ContentAdmin):
+    """Releases come from the package index (`manage.py sync_releases`); editors add what it does not say."""
+
+    list_display = ["__str__", "released_on", "requires_python", "is_yanked", "is_lts", "supported_until"]
+    list_editable = ["is_lts", "supported_until"]
+    list_filter = ["framework", "is_lts", "is_yanked"]
+    list_select_related = ["framework"]
+    search_fields = ["framework__name", "version"]
+    autocomplete_fields = ["framework"]
+    ordering = ["framework__name", "-ordinal"]
+    fields = ["framework", "version", "released_on", "is_yanked", "requires_python", "is_lts", "supported_until"]
 
 
 @admin.register(Source)

@@ -3,9 +3,9 @@ from dataclasses import dataclass
 
 from django import forms
 
+from .columns import FRAMEWORK_REF, compared_frameworks
 from .models import SLUG_PATTERN, ProblemReport
 from .selectors import (
-    compared_frameworks,
     criteria_shown_or_named,
     groups_by_slug,
     published_framework_choices,
@@ -32,10 +32,21 @@ class FilterForm(forms.Form):
         return cleaned_data
 
 
-class CompareForm(forms.Form):
-    """Which frameworks to put side by side; used by the picker and by compare URLs."""
+class FrameworkRefsField(forms.MultipleChoiceField):
+    """Framework slugs among the choices, each optionally at a release: "django", "django@4.2"."""
 
-    frameworks = forms.MultipleChoiceField(
+    def valid_value(self, value):
+        ref = FRAMEWORK_REF.fullmatch(str(value))
+        return ref is not None and super().valid_value(ref["slug"])
+
+
+class CompareForm(forms.Form):
+    """Which frameworks to put side by side, each at its current release or a chosen one (`django@4.2`).
+
+    Used by the picker and by compare URLs.
+    """
+
+    frameworks = FrameworkRefsField(
         widget=forms.CheckboxSelectMultiple,
         error_messages={
             "invalid_choice": "“%(value)s” is not a published framework.",

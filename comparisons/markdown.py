@@ -127,15 +127,36 @@ def _place_headings(state) -> None:
 _CODE_FORMATTER = HtmlFormatter(cssclass="codehilite", wrapcode=True)
 
 
-def _highlighted_code(renderer, tokens, index, options, env) -> str:
-    """Render rule for fenced and indented code: Pygments' classes when the language is known, else plain."""
-    token = tokens[index]
-    language = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else ""
+def _code_html(code: str, language: str) -> str:
+    """Pygments' HTML for `code`: its classes when the language is known, else plain."""
     try:
         lexer = get_lexer_by_name(language) if language else TextLexer()
     except ClassNotFound:
         lexer = TextLexer()
-    return highlight(token.content, lexer, _CODE_FORMATTER)
+    return highlight(code, lexer, _CODE_FORMATTER)
+
+
+def _highlighted_code(renderer, tokens, index, options, env) -> str:
+    """Render rule for fenced and indented code blocks."""
+    token = tokens[index]
+    language = token.info.strip().split(maxsplit=1)[0] if token.info.strip() else ""
+    return _code_html(token.content, language)
+
+
+def highlight_code(code: str, language: str) -> str:
+    """A code example as sanitized HTML, highlighted like code in Markdown."""
+    return sanitize_html(_code_html(normalize_newlines(code) or "", language).rstrip("\n"))
+
+
+def validate_lexer_name(value: str) -> None:
+    try:
+        get_lexer_by_name(value)
+    except ClassNotFound:
+        raise ValidationError(
+            "“%(value)s” is not a language Pygments knows; use a lexer name such as python, html or toml.",
+            code="unknown_language",
+            params={"value": value},
+        ) from None
 
 
 def _markdown_parser() -> MarkdownIt:

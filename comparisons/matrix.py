@@ -19,7 +19,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from . import caching, selectors
-from .models import framework_set_key
 
 
 class MatrixCell(NamedTuple):
@@ -29,40 +28,57 @@ class MatrixCell(NamedTuple):
     html: str
 
 
-def matrix_cells(frameworks, criteria, group=None) -> dict[tuple[int, int], MatrixCell]:
-    """The cells of `frameworks` on `criteria` (all shown ones, or `group`'s), by (framework id, criterion id)."""
-    frameworks_by_id = {framework.pk: framework for framework in frameworks}
+def _column_id(framework) -> str:
+    framework_id, release_id = selectors.column_key(framework)
+    return f"{framework_id}@{release_id}"
 
-    def render_columns(framework_ids) -> dict[int, dict[int, MatrixCell]]:
-        cells = selectors.assessment_cells([frameworks_by_id[pk] for pk in framework_ids], criteria)
-        columns = {pk: {} for pk in framework_ids}
-        for (framework_id, criterion_id), assessment in cells.items():
-            html = render_to_string("includes/matrix_cell.html", {"assessment": assessment})
-            columns[framework_id][criterion_id] = MatrixCell(assessment.support_level, html)
-        return columns
+
+def matrix_cells(frameworks, criteria, group=None) -> dict:
+    """The cells of these columns on `criteria` (all shown ones, or `group`'s), by (column key, criterion id)."""
+    columns_by_id = {_column_id(framework): framework for framework in frameworks}
+
+    def render_columns(column_ids) -> dict[str, dict[int, MatrixCell]]:
+        columns = [columns_by_id[column_id] for column_id in column_ids]
+        cells = selectors.assessment_cells(columns, criteria)
+        rendered = {column_id: {} for column_id in column_ids}
+        for (key, criterion_id), assessment in cells.items():
+            html = render_to_string(
+                "includes/matrix_cell.html",
+                {
+                    "assessment": assessment,
+                    "statement": assessment.shown_statement,
+                    "release": assessment.framework.release,
+                },
+            )
+            rendered[f"{key[0]}@{key[1]}"][criterion_id] = MatrixCell(assessment.support_level, html)
+        return rendered
 
     shown = group.pk if group is not None else "all"
     kind = f"matrix-column:{shown}:{timezone.localdate().isoformat()}"
-    columns = caching.cached_by_content_version(kind, list(frameworks_by_id), render_columns)
+    columns = caching.cached_by_content_version(kind, list(columns_by_id), render_columns)
     return {
-        (framework_id, criterion_id): cell
-        for framework_id, column in columns.items()
+        (selectors.column_key(columns_by_id[column_id]), criterion_id): cell
+        for column_id, column in columns.items()
         for criterion_id, cell in column.items()
     }
 
 
-def matrix_body(frameworks, criteria, group, comparison) -> str:
-    """The rendered rows of the compare matrix of `frameworks` on `criteria` (`group`'s, or all)."""
+def matrix_body(frameworks, criteria, group, comparison, cells=None) -> str:
+    """The rendered rows of the compare matrix of these columns on `criteria` (`group`'s, or all).
+
+    `cells`, if given, returns `matrix_cells` of the same arguments (a page that needs them anyway).
+    """
     shown = group.pk if group is not None else "all"
     # Staff may see a draft comparison's key differences: its own fragment.
     points = f"{comparison.pk}-{comparison.status}" if comparison is not None else "none"
     kind = f"matrix-body:{shown}:{points}:{timezone.localdate().isoformat()}"
-    key = framework_set_key(framework.pk for framework in frameworks)
+    key = ",".join(_column_id(framework) for framework in frameworks)
 
     def render_body(keys) -> dict[str, str]:
-        cells = matrix_cells(frameworks, criteria, group)
         context = {
-            "matrix": selectors.compare_matrix(frameworks, criteria, cells, comparison),
+            "matrix": selectors.compare_matrix(
+                frameworks, criteria, cells() if cells else matrix_cells(frameworks, criteria, group), comparison
+            ),
             "comparison": comparison,
             "column_count": len(frameworks) + 1 + (comparison is not None),
         }

@@ -25,7 +25,7 @@ from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
 from .choices import ComparisonStatus, Edge, ReportStatus, SupportLevel
-from .markdown import MarkdownSourceValidator, normalize_newlines, render_markdown
+from .markdown import MarkdownSourceValidator, highlight_code, normalize_newlines, render_markdown, validate_lexer_name
 from .querysets import (
     AssessmentQuerySet,
     ComparisonPointQuerySet,
@@ -36,6 +36,7 @@ from .querysets import (
     SourceQuerySet,
     stale_before,
 )
+from .versions import covers, parse_version, validate_requires_python, validate_version
 
 # Length caps of the Markdown fields (see comparisons/markdown.py for why).
 FRAMEWORK_DESCRIPTION_MAX = 8_000
@@ -44,6 +45,8 @@ ASSESSMENT_DETAILS_MAX = 6_000
 COMPARISON_TLDR_MAX = 1_500
 COMPARISON_TEXT_MAX = 8_000
 KEY_DIFFERENCE_MAX = 3_000
+CODE_EXAMPLE_MAX = 10_000
+CODE_OUTPUT_MAX = 4_000
 
 FIRST_RELEASE_YEAR_MIN = 1990
 FIRST_RELEASE_YEAR_MAX = 2100
@@ -93,6 +96,13 @@ def one_line_text_validator(value: str) -> None:
 def one_line_field(verbose_name=None, **options) -> models.CharField:
     """A name, title or summary: a CharField that takes one line of plain text."""
     return models.CharField(verbose_name, validators=[one_line_text_validator], **options)
+
+
+package_names_validator = RegexValidator(
+    r"^\s*[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?(?:\s+[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)*\s*$",
+    "Give the names the package index knows, separated by spaces, for example “Django” or “Flask Werkzeug”.",
+    code="invalid_package_names",
+)
 
 
 def framework_set_key(framework_ids) -> str:
@@ -258,7 +268,17 @@ class Framework(RendersMarkdown, NamedModel):
         blank=True,
         validators=[MinValueValidator(FIRST_RELEASE_YEAR_MIN), MaxValueValidator(FIRST_RELEASE_YEAR_MAX)],
     )
-    latest_version = one_line_field(max_length=50, blank=True)
+    packages = models.CharField(
+        "packages on the index",
+        max_length=200,
+        blank=True,
+        validators=[package_names_validator],
+        help_text="Its distribution names on the package index, separated by spaces, for example Django. "
+        "`manage.py sync_releases` reads their releases.",
+    )
+    latest_version = models.CharField(
+        max_length=50, blank=True, editable=False, help_text="The newest final release; kept from its releases."
+    )
     tags = models.ManyToManyField(Tag, blank=True, related_name="frameworks")
     is_published = models.BooleanField("published", default=False)
 
@@ -291,6 +311,16 @@ class Framework(RendersMarkdown, NamedModel):
 
     def get_absolute_url(self):
         return reverse("comparisons:framework-detail", kwargs={"slug": self.slug})
+
+    @property
+    def package_names(self) -> list[str]:
+        return self.packages.split()
+
+    @property
+    def display_name(self) -> str:
+        """The name, with the release when one was chosen (a compare column): "Django 4.2"."""
+        release = getattr(self, "release", None)
+        return f"{self.name} {release.version}" if release is not None else self.name
 
 
 class Criterion(RendersMarkdown, NamedModel):
@@ -338,6 +368,9 @@ class Assessment(RendersMarkdown, TimeStampedModel):
         Extension, blank=True, related_name="assessments", help_text="Packages that fill the gap."
     )
     last_reviewed = models.DateField(help_text="When an editor last checked this against the sources.")
+    # Kept from the support statements (services.refresh_current_levels), so pages at the current
+    # release read no statements: the version the current statement holds since, if it says.
+    since_version = models.CharField(max_length=50, blank=True, editable=False)
 
     objects = AssessmentQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[extensions], excluded_fields=["details_html"])
@@ -370,18 +403,34 @@ class Assessment(RendersMarkdown, TimeStampedModel):
     def level(self) -> SupportLevel:
         return SupportLevel(self.support_level)
 
+    def current_statement(self) -> "SupportStatement":
+        """What holds for the current release, from the assessment's own fields (no query)."""
+        statement = SupportStatement(assessment=self, support_level=self.support_level)
+        statement.since_text = self.since_version  # its `since` is a version, not a row in hand
+        return statement
+
+    def statement_for(self, release) -> "SupportStatement":
+        """The support statement that holds for `release`, from its (prefetched) statements.
+
+        An assessment without statements holds its level for every release, since
+        when not known. With statements, a release none of them covers is "unknown".
+        """
+        statements = list(self.statements.all())
+        if not statements:
+            return SupportStatement(assessment=self, support_level=self.support_level)
+        for statement in statements:
+            if covers(statement, release):
+                return statement
+        return SupportStatement(assessment=self, support_level=SupportLevel.UNKNOWN)
+
     @property
     def is_stale(self) -> bool:
         return self.last_reviewed < stale_before()
 
 
 def assessment_url(framework, criterion) -> str:
-    """One framework's assessment on one criterion: on the framework's page, in the criterion's group.
-
-    The group is named because past a size the page shows one group at a time;
-    a page showing every group keeps the whole page and scrolls to the criterion.
-    """
-    return f"{framework.get_absolute_url()}?group={criterion.group.slug}#{criterion.slug}"
+    """The permalink of one cell: its statements over releases, code, sources and history."""
+    return reverse("comparisons:assessment-detail", kwargs={"framework": framework.slug, "criterion": criterion.slug})
 
 
 class Source(models.Model):
@@ -406,6 +455,150 @@ class Source(models.Model):
         return (*self.assessment.natural_key(), self.url)
 
     natural_key.dependencies = ["comparisons.assessment"]
+
+
+class Release(models.Model):
+    """One published version of a framework: from the package index, plus the support facts editors add."""
+
+    framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="releases")
+    version = models.CharField(max_length=50, validators=[validate_version], help_text="As PEP 440 writes it.")
+    # Its place among the framework's releases by PEP 440 order (1 = oldest), so SQL can compare releases.
+    ordinal = models.PositiveIntegerField(default=0, editable=False)
+    released_on = models.DateField(null=True, blank=True, help_text="The day its first file reached the package index.")
+    is_yanked = models.BooleanField("yanked", default=False)
+    requires_python = models.CharField(
+        "requires Python",
+        max_length=100,
+        blank=True,
+        validators=[validate_requires_python],
+        help_text="The Python versions it installs on, for example >=3.10.",
+    )
+    is_lts = models.BooleanField("long-term support", default=False, help_text="The project calls it LTS.")
+    supported_until = models.DateField(
+        null=True, blank=True, help_text="The end of support (security fixes included) the project publishes."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["framework", "-ordinal"]
+        constraints = [models.UniqueConstraint(fields=["framework", "version"], name="release_version_once")]
+
+    def __str__(self):
+        return f"{self.framework.name} {self.version}" if self.framework_id else self.version
+
+    def natural_key(self):
+        return (*self.framework.natural_key(), self.version)
+
+    natural_key.dependencies = ["comparisons.framework"]
+
+    @property
+    def is_prerelease(self) -> bool:
+        version = parse_version(self.version)
+        return version is not None and version.is_prerelease
+
+    def is_supported_on(self, day) -> bool | None:
+        """Whether the project still supports it on `day`; None when it publishes no end date."""
+        return None if self.supported_until is None else day <= self.supported_until
+
+
+class SupportStatement(models.Model):
+    """A support level that holds over a range of a framework's releases: from `since`, up to `until`.
+
+    `since` empty: from the first release (or since when is not known);
+    `until` empty: it still holds. The statement covering the newest release
+    gives the assessment its current level.
+    """
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="statements")
+    support_level = models.CharField(max_length=20, choices=SupportLevel.choices)
+    since = models.ForeignKey(
+        Release,
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The first release it holds for. Empty: from the first release, or not known.",
+    )
+    until = models.ForeignKey(
+        Release,
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The first release it no longer holds for. Empty: it still holds.",
+    )
+    note = one_line_field(max_length=300, blank=True, help_text="One line: what changed at `since`.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = [models.F("since__ordinal").asc(nulls_first=True), "pk"]
+
+        constraints = [choices_constraint("supportstatement", "support_level", SupportLevel)]
+
+    def __str__(self):
+        return f"{self.level.label} {self.range_label}".strip()
+
+    @property
+    def level(self) -> SupportLevel:
+        return SupportLevel(self.support_level)
+
+    @property
+    def range_label(self) -> str:
+        """ "since 3.1", "3.1 – 4.1" (until 4.1, not including it), "before 3.0", or ""."""
+        since = self.since.version if self.since_id else getattr(self, "since_text", "")
+        until = self.until.version if self.until_id else None
+        if since and until:
+            return f"{since} – before {until}"
+        if since:
+            return f"since {since}"
+        if until:
+            return f"before {until}"
+        return ""
+
+
+class CodeExample(models.Model):
+    """Code that shows how a framework does the job of one criterion, run on the release it names."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="code_examples")
+    title = one_line_field(max_length=200)
+    code = models.TextField(max_length=CODE_EXAMPLE_MAX, help_text=f"At most {CODE_EXAMPLE_MAX:,} characters.")
+    language = models.CharField(
+        max_length=50, default="python", validators=[validate_lexer_name], help_text="A Pygments lexer name."
+    )
+    release = models.ForeignKey(
+        Release,
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The release it was written for and run on.",
+    )
+    output = models.TextField(max_length=CODE_OUTPUT_MAX, blank=True, help_text="What running it prints, exactly.")
+    code_html = models.TextField(editable=False, default="")
+    position = models.PositiveIntegerField(default=0)
+
+    history = HistoricalRecords(excluded_fields=["code_html"])
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            length_constraint("codeexample", "code", CODE_EXAMPLE_MAX),
+            length_constraint("codeexample", "output", CODE_OUTPUT_MAX),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def render_code(self) -> None:
+        self.code = normalize_newlines(self.code)
+        self.output = normalize_newlines(self.output)
+        self.code_html = highlight_code(self.code, self.language)
+
+    @property
+    def line_count(self) -> int:
+        return self.code.count("\n") + 1
 
 
 class Comparison(RendersMarkdown, TimeStampedModel):

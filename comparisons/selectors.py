@@ -4,26 +4,30 @@ Every function here runs a fixed number of queries, whatever the size of the
 matrix: rows are fetched in bulk and joined in Python.
 """
 
+import copy
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.core.exceptions import ValidationError
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 
 from .choices import MAX_SUPPORT_SCORE, ComparisonStatus, SupportLevel
+from .columns import column_key
 from .models import (
+    UNCHANGED_REASON,
     Assessment,
+    CodeExample,
     Comparison,
     ComparisonPoint,
     Criterion,
     CriterionGroup,
     Framework,
+    SupportStatement,
+    compare_path,
     framework_set_key,
 )
 from .querysets import stale_before
 
-MAX_COMPARED_FRAMEWORKS = 6
 # Above this many published criteria, the matrix pages (compare, framework, the API's compare)
 # show one criterion group at a time: a page of every cell is no longer readable, and at
 # hundreds of criteria it weighs megabytes and takes seconds to build.
@@ -73,29 +77,6 @@ def published_frameworks():
 def published_framework_choices() -> list[tuple[str, str]]:
     """(slug, name) of every published framework, for pickers."""
     return list(Framework.objects.published().order_by(Lower("name")).values_list("slug", "name"))
-
-
-def compared_frameworks(slugs) -> list[Framework]:
-    """The published frameworks named by `slugs`, sorted by slug: two to six of them, or a ValidationError.
-
-    The one rule for what can be compared, used by the compare page and the API.
-    """
-    wanted = list(dict.fromkeys(slugs))
-    frameworks = list(Framework.objects.published().filter(slug__in=wanted).order_by("slug")) if wanted else []
-    unknown = sorted(set(wanted) - {framework.slug for framework in frameworks})
-    if unknown:
-        raise ValidationError(
-            "Not a published framework: %(slugs)s.", code="unknown_framework", params={"slugs": ", ".join(unknown)}
-        )
-    if len(frameworks) < 2:
-        raise ValidationError("Choose at least two frameworks to compare.", code="too_few")
-    if len(frameworks) > MAX_COMPARED_FRAMEWORKS:
-        raise ValidationError(
-            "Compare at most %(max)d frameworks at a time; you chose %(count)d.",
-            code="too_many",
-            params={"max": MAX_COMPARED_FRAMEWORKS, "count": len(frameworks)},
-        )
-    return frameworks
 
 
 def framework_list():
@@ -206,15 +187,23 @@ def home_page() -> dict:
 
 
 def framework_assessments(
-    framework: Framework, group: CriterionGroup | None = None
+    framework: Framework, group: CriterionGroup | None = None, release=None
 ) -> list[tuple[CriterionGroup, list[Assessment]]]:
-    """The framework's public assessments by criterion group; only `group`'s when one is given."""
+    """The framework's public assessments by criterion group; only `group`'s when one is given.
+
+    Each has `shown_statement`: the support statement for `release` (None: the current one).
+    """
     assessments = framework.assessments.filter(criterion__is_published=True)
     if group is not None:
         assessments = assessments.filter(criterion__group=group)
     assessments = assessments.with_related().order_by(
         "criterion__group__position", "criterion__group__name", "criterion__position", "criterion__name"
     )
+    if release is not None:
+        assessments = assessments.prefetch_related(STATEMENTS)
+    for assessment in assessments:
+        assessment.framework = framework
+        assessment.shown_statement = assessment.statement_for(release) if release else assessment.current_statement()
     return [(group, list(rows)) for group, rows in groupby(assessments, key=lambda a: a.criterion.group)]
 
 
@@ -262,36 +251,64 @@ def draft_comparison_for(frameworks: list[Framework], criteria: list[Criterion])
     return _first_with_points(comparisons, ComparisonPoint.objects.all(), frameworks, criteria)
 
 
-def assessment_cells(frameworks, criteria) -> dict[tuple[int, int], Assessment]:
-    """The assessments of these frameworks on these criteria, keyed by (framework id, criterion id).
+# A cell's statements, with the releases that bound them (for "since 3.1").
+STATEMENTS = Prefetch("statements", queryset=SupportStatement.objects.select_related("since", "until"))
+
+
+def assessment_cells(frameworks, criteria) -> dict[tuple[tuple[int, int], int], Assessment]:
+    """The assessments of these columns on these criteria, keyed by (column key, criterion id).
 
     Each cell gets the framework and criterion objects passed in rather than
     joined copies of them: the rows stay narrow however many cells there are.
+    Each has `shown_statement`, the support statement for its column's release;
+    a column at a chosen release gets a copy whose `support_level` is that
+    statement's.
     """
     assessments = _assessments_of(frameworks, criteria).prefetch_related("sources", "extensions")
+    if any(getattr(framework, "release", None) is not None for framework in frameworks):
+        assessments = assessments.prefetch_related(STATEMENTS)
     return _cells(assessments, frameworks, criteria)
 
 
 def _assessments_of(frameworks, criteria):
     # Unordered: the cells are looked up by key, and the model's ordering would join three tables to sort.
-    return Assessment.objects.filter(framework__in=frameworks, criterion__in=criteria).order_by()
+    framework_ids = {framework.pk for framework in frameworks}
+    return Assessment.objects.filter(framework__in=framework_ids, criterion__in=criteria).order_by()
 
 
-def _cells(assessments, frameworks, criteria) -> dict[tuple[int, int], Assessment]:
-    frameworks_by_id = {framework.pk: framework for framework in frameworks}
+def _cells(assessments, frameworks, criteria) -> dict:
     criteria_by_id = {criterion.pk: criterion for criterion in criteria}
+    columns_of = {}
+    for framework in frameworks:
+        columns_of.setdefault(framework.pk, []).append(framework)
     cells = {}
     for assessment in assessments:
-        assessment.framework = frameworks_by_id[assessment.framework_id]
         assessment.criterion = criteria_by_id[assessment.criterion_id]
-        cells[assessment.framework_id, assessment.criterion_id] = assessment
+        for column in columns_of[assessment.framework_id]:
+            cell = assessment if len(columns_of[assessment.framework_id]) == 1 else copy.copy(assessment)
+            cell.framework = column
+            release = getattr(column, "release", None)
+            cell.shown_statement = cell.statement_for(release) if release else cell.current_statement()
+            cell.support_level = cell.shown_statement.support_level
+            cells[column_key(column), assessment.criterion_id] = cell
     return cells
 
 
-def support_levels(frameworks, criteria) -> dict[tuple[int, int], str]:
-    """Just the support level of each cell, keyed by (framework id, criterion id): enough to rank."""
+def support_levels(frameworks, criteria) -> dict[tuple[tuple[int, int], int], str]:
+    """The support level of each cell, keyed by (column key, criterion id): enough to rank.
+
+    Columns at their current release need only the stored level; a column at a
+    chosen release reads its statements.
+    """
+    if any(getattr(framework, "release", None) is not None for framework in frameworks):
+        return {
+            key: cell.support_level
+            for key, cell in _cells(
+                _assessments_of(frameworks, criteria).prefetch_related(STATEMENTS), frameworks, criteria
+            ).items()
+        }
     rows = _assessments_of(frameworks, criteria).values_list("framework_id", "criterion_id", "support_level")
-    return {(framework_id, criterion_id): level for framework_id, criterion_id, level in rows}
+    return {((framework_id, 0), criterion_id): level for framework_id, criterion_id, level in rows}
 
 
 def compare_matrix(
@@ -312,7 +329,7 @@ def compare_matrix(
         rows = [
             MatrixRow(
                 criterion=criterion,
-                cells=[cells.get((framework.pk, criterion.pk)) for framework in frameworks],
+                cells=[cells.get((column_key(framework), criterion.pk)) for framework in frameworks],
                 point=points.get(criterion.pk),
             )
             for criterion in group_criteria
@@ -324,7 +341,7 @@ def compare_matrix(
     return groups
 
 
-def fit_ranking(frameworks, weights: dict[Criterion, int]) -> list[Fit]:
+def fit_ranking(frameworks, weights: dict[Criterion, int], levels=None) -> list[Fit]:
     """Rank frameworks by how well they cover what the reader weighs.
 
     Each criterion has a weight from 0 (ignore) to 3 (essential). A framework
@@ -339,12 +356,13 @@ def fit_ranking(frameworks, weights: dict[Criterion, int]) -> list[Fit]:
     weighted = {criterion: weight for criterion, weight in weights.items() if weight}
     if not weighted:
         return []
-    levels = support_levels(frameworks, list(weighted))
+    if levels is None:  # {(column key, criterion id): level}, or read here
+        levels = support_levels(frameworks, list(weighted))
     fits = []
     for framework in frameworks:
         points, max_points, unknown = 0, 0, []
         for criterion, weight in weighted.items():
-            level = levels.get((framework.pk, criterion.pk))
+            level = levels.get((column_key(framework), criterion.pk))
             score = SupportLevel(level).score if level else None
             if score is None:
                 unknown.append(criterion)
@@ -394,3 +412,86 @@ def coverage_by_framework() -> list[Coverage]:
         Coverage(framework=f, criteria=criteria, assessed=f.assessed, sourced=f.sourced, stale=f.stale)
         for f in frameworks
     ]
+
+
+@dataclass
+class CodeRow:
+    criterion: Criterion
+    # (column, its examples) per compared column, in the columns' order.
+    columns: list
+
+
+def code_side_by_side(frameworks, criteria) -> list[CodeRow]:
+    """The code examples of these columns on `criteria`, a row per criterion that has any. One query."""
+    examples = (
+        CodeExample.objects.filter(
+            assessment__framework__in={framework.pk for framework in frameworks}, assessment__criterion__in=criteria
+        )
+        .select_related("release")
+        .annotate(framework_id=F("assessment__framework_id"), criterion_id=F("assessment__criterion_id"))
+        .order_by("position", "pk")
+    )
+    by_cell = {}
+    for example in examples:
+        by_cell.setdefault((example.framework_id, example.criterion_id), []).append(example)
+    rows = []
+    for criterion in criteria:
+        row = [(framework, by_cell.get((framework.pk, criterion.pk), [])) for framework in frameworks]
+        if any(examples for _, examples in row):
+            rows.append(CodeRow(criterion=criterion, columns=row))
+    return rows
+
+
+@dataclass
+class CellEdit:
+    when: object
+    what: str
+
+
+def cell_history(assessment, limit: int = 30) -> list[CellEdit]:
+    """Edits of one cell, newest first: the assessment's own history and its statements' and examples'."""
+    edits = [
+        CellEdit(record.history_date, record.history_change_reason or "Changed")
+        for record in assessment.history.exclude(history_change_reason=UNCHANGED_REASON).order_by("-history_date")[
+            :limit
+        ]
+    ]
+    for model, noun in ((SupportStatement, "support statement"), (CodeExample, "code example")):
+        for record in model.history.filter(assessment_id=assessment.pk).order_by("-history_date")[:limit]:
+            kind = {"+": "Added", "-": "Removed"}.get(record.history_type, "Changed")
+            edits.append(CellEdit(record.history_date, f"{kind} a {noun}"))
+    return sorted(edits, key=lambda edit: edit.when, reverse=True)[:limit]
+
+
+def cell_page_assessment(framework_slug: str, criterion_slug: str, *, include_unpublished: bool) -> Assessment:
+    """The assessment of one cell with all its page shows, or Assessment.DoesNotExist."""
+    assessments = Assessment.objects.select_related("framework", "criterion__group").prefetch_related(
+        "sources",
+        "extensions",
+        STATEMENTS,
+        Prefetch("code_examples", queryset=CodeExample.objects.select_related("release")),
+    )
+    if not include_unpublished:
+        assessments = assessments.published()
+    return assessments.get(framework__slug=framework_slug, criterion__slug=criterion_slug)
+
+
+def comparisons_with(framework, frameworks) -> list[tuple[str, str]]:
+    """(title, URL) of the published comparisons of `framework`, newest first.
+
+    `frameworks` are the published frameworks the page has already read: a
+    comparison's URL comes from its stored set of framework ids, not a query.
+    """
+    slugs = {other.pk: other.slug for other in frameworks}
+    rows = (
+        Comparison.objects.published()
+        .filter(frameworks=framework)
+        .order_by("-published_at", "title")
+        .values_list("title", "framework_set")
+    )
+    found = []
+    for title, framework_set in rows:
+        ids = [int(pk) for pk in framework_set.split(",") if pk]
+        if all(pk in slugs for pk in ids):
+            found.append((title, compare_path([slugs[pk] for pk in ids])))
+    return found

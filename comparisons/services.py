@@ -6,24 +6,29 @@ utilities.
 """
 
 import datetime
+import itertools
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from .choices import ComparisonStatus
 from .models import (
     Assessment,
+    CodeExample,
     Comparison,
     ComparisonPoint,
     Criterion,
     CriterionGroup,
     Extension,
     Framework,
+    Release,
     Source,
+    SupportStatement,
     Tag,
 )
+from .versions import newest_release, parse_version, sorted_by_version
 
 HISTORY_TRACKED = [
     Tag,
@@ -35,6 +40,9 @@ HISTORY_TRACKED = [
     Source,
     Comparison,
     ComparisonPoint,
+    Release,
+    SupportStatement,
+    CodeExample,
 ]
 
 
@@ -42,22 +50,82 @@ BULK_BATCH_SIZE = 1_000
 
 
 @transaction.atomic
-def save_assessment(assessment: Assessment, *, extensions=None, sources=None) -> Assessment:
-    """Save one assessment with its extensions and its sources, (title, url) pairs in order.
+def save_assessment(
+    assessment: Assessment, *, extensions=None, sources=None, statements=None, code_examples=None
+) -> Assessment:
+    """Save one assessment with its links: extensions, sources ((title, url) pairs in order),
+    support statements and code examples (unsaved rows, in order).
 
-    None leaves the links as they are. The import does the same for many
-    assessments at once with `replace_sources` and `replace_extensions`.
+    None leaves those links as they are. The import does the same for many
+    assessments at once with the `replace_*` functions below.
     """
     created = assessment.pk is None
-    if sources is not None and not created:
-        current = list(assessment.sources.values_list("title", "url"))
-        assessment.links_changed = {"sources"} if current != list(sources) else set()
+    if not created:
+        assessment.links_changed = set()
+        if sources is not None and list(assessment.sources.values_list("title", "url")) != list(sources):
+            assessment.links_changed.add("sources")
+        if statements is not None and statement_rows(assessment.statements.all()) != statement_rows(statements):
+            assessment.links_changed.add("support statements")
+        if code_examples is not None and example_rows(assessment.code_examples.all()) != example_rows(code_examples):
+            assessment.links_changed.add("code examples")
     assessment.save()
+    just_created = {assessment.pk} if created else frozenset()
     if extensions is not None:
         assessment.extensions.set(extensions)
     if sources is not None:
-        replace_sources([(assessment, sources)], created={assessment.pk} if created else frozenset())
+        replace_sources([(assessment, sources)], created=just_created)
+    if statements is not None:
+        replace_statements([(assessment, statements)], created=just_created)
+    if code_examples is not None:
+        replace_code_examples([(assessment, code_examples)], created=just_created)
+    if statements is not None:
+        assessment.refresh_from_db(fields=["support_level", "since_version"])  # as the statements set them
     return assessment
+
+
+def statement_rows(statements) -> list[tuple]:
+    """Support statements as comparable values: (level, since id, until id, note)."""
+    return [(s.support_level, s.since_id, s.until_id, s.note) for s in statements]
+
+
+def example_rows(examples) -> list[tuple]:
+    """Code examples as comparable values."""
+    return [(e.title, e.language, e.release_id, e.code, e.output) for e in examples]
+
+
+def replace_statements(changes, *, created=frozenset()) -> None:
+    """Give each assessment exactly these support statements: (assessment, [SupportStatement, ...]) pairs.
+
+    The assessments' current levels follow (the statement covering the newest release).
+    """
+    if not changes:
+        return
+    stored = [assessment.pk for assessment, _ in changes if assessment.pk not in created]
+    if stored:
+        SupportStatement.objects.filter(assessment__in=stored).delete()
+    rows = []
+    for assessment, statements in changes:
+        for statement in statements:
+            statement.pk, statement.assessment = None, assessment
+            rows.append(statement)
+    bulk_create_with_history(rows, SupportStatement, batch_size=BULK_BATCH_SIZE, default_change_reason="Added")
+    refresh_current_levels(Assessment.objects.filter(pk__in=[assessment.pk for assessment, _ in changes]))
+
+
+def replace_code_examples(changes, *, created=frozenset()) -> None:
+    """Give each assessment exactly these code examples, in order: (assessment, [CodeExample, ...]) pairs."""
+    if not changes:
+        return
+    stored = [assessment.pk for assessment, _ in changes if assessment.pk not in created]
+    if stored:
+        CodeExample.objects.filter(assessment__in=stored).delete()
+    rows = []
+    for assessment, examples in changes:
+        for position, example in enumerate(examples):
+            example.pk, example.assessment, example.position = None, assessment, position
+            example.render_code()  # bulk_create sends no pre_save signal
+            rows.append(example)
+    bulk_create_with_history(rows, CodeExample, batch_size=BULK_BATCH_SIZE, default_change_reason="Added")
 
 
 def replace_sources(changes, *, created=frozenset()) -> None:
@@ -93,6 +161,107 @@ def replace_extensions(changes, *, created=frozenset()) -> None:
         ],
         batch_size=BULK_BATCH_SIZE,
     )
+
+
+def refresh_releases(framework_ids) -> None:
+    """After releases change: number them in PEP 440 order, and derive what depends on the newest one.
+
+    Each framework's `latest_version`, and the current level of its assessments
+    that have support statements (the statement covering the newest release).
+    """
+    frameworks = Framework.objects.filter(pk__in=set(framework_ids)).prefetch_related("releases")
+    for framework in frameworks:
+        releases = sorted_by_version(framework.releases.all())
+        renumbered = []
+        for ordinal, release in enumerate(releases, start=1):
+            if release.ordinal != ordinal:
+                release.ordinal = ordinal
+                renumbered.append(release)
+        Release.objects.bulk_update(renumbered, ["ordinal"], batch_size=BULK_BATCH_SIZE)
+        newest = newest_release(releases)
+        latest_version = newest.version if newest else ""
+        if framework.latest_version != latest_version:
+            Framework.objects.filter(pk=framework.pk).update(latest_version=latest_version)
+    refresh_current_levels(Assessment.objects.filter(framework_id__in=set(framework_ids)))
+
+
+@transaction.atomic
+def store_releases(framework, index_releases) -> tuple[int, int]:
+    """Add the releases the index lists that the framework lacks, and update what the index says of the rest.
+
+    Idempotent. Nothing is deleted, and the support facts editors keep (LTS,
+    end of support) are left as they are. Returns (added, updated).
+    """
+    stored = {parse_version(release.version): release for release in framework.releases.all()}
+    added, updated = [], []
+    for item in index_releases:
+        facts = {"released_on": item.released_on, "is_yanked": item.is_yanked, "requires_python": item.requires_python}
+        release = stored.get(parse_version(item.version))
+        if release is None:
+            added.append(Release(framework=framework, version=item.version, **facts))
+        elif any(getattr(release, name) != value for name, value in facts.items()):
+            for name, value in facts.items():
+                setattr(release, name, value)
+            updated.append(release)
+    bulk_create_with_history(added, Release, batch_size=BULK_BATCH_SIZE, default_change_reason="Added from the index")
+    bulk_update_with_history(
+        updated,
+        Release,
+        ["released_on", "is_yanked", "requires_python"],
+        batch_size=BULK_BATCH_SIZE,
+        default_change_reason="Updated from the index",
+    )
+    if added or updated:
+        refresh_releases([framework.pk])
+    return len(added), len(updated)
+
+
+def refresh_current_levels(assessments) -> None:
+    """Give each assessment with support statements the level (and "since") of the one covering the newest release.
+
+    Pages at the current release read these two fields and no statements.
+    """
+    with_statements = (
+        assessments.filter(statements__isnull=False)
+        .distinct()
+        .prefetch_related("statements__since", "statements__until")
+    )
+    newest_of = {}
+    for assessment in with_statements:
+        if assessment.framework_id not in newest_of:
+            newest_of[assessment.framework_id] = newest_release(
+                Release.objects.filter(framework=assessment.framework_id)
+            )
+        newest = newest_of[assessment.framework_id]
+        statements = list(assessment.statements.all())
+        current = assessment.statement_for(newest) if newest is not None else statements[-1]
+        since = current.since.version if current.since_id else ""
+        if (current.support_level, since) != (assessment.support_level, assessment.since_version):
+            Assessment.objects.filter(pk=assessment.pk).update(support_level=current.support_level, since_version=since)
+
+
+def statement_range_problems(ranges) -> list[str]:
+    """What is wrong with one cell's support statements, in words; [] when they are consistent.
+
+    `ranges` are the statements' (since, until) versions, None where empty. The
+    one rule for the admin, the API and the import: each range ends after it
+    starts, and no two ranges cover the same release.
+    """
+    problems = []
+    parsed = [
+        (parse_version(since) if since else None, parse_version(until) if until else None) for since, until in ranges
+    ]
+    for (since, until), (since_text, until_text) in zip(parsed, ranges, strict=True):
+        if since is not None and until is not None and until <= since:
+            problems.append(f"“Until {until_text}” must come after “since {since_text}”.")
+    ordered = sorted(zip(parsed, ranges, strict=True), key=lambda pair: (pair[0][0] is not None, pair[0][0] or 0))
+    for ((_, earlier_until), _), ((later_since, _), (later_since_text, _)) in itertools.pairwise(ordered):
+        if earlier_until is None or later_since is None or later_since < earlier_until:
+            problems.append(
+                f"Two statements cover {later_since_text or 'the first releases'}: end the earlier one "
+                "(“until”) no later than the next one's “since”."
+            )
+    return problems
 
 
 def mark_reviewed_today(assessments) -> int:

@@ -9,8 +9,20 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 from simple_history.signals import pre_create_historical_record
 
+from . import services
 from .caching import content_changed
-from .models import UNCHANGED_REASON, Comparison, Framework, ProblemReport, RendersMarkdown, framework_set_key
+from .models import (
+    UNCHANGED_REASON,
+    Assessment,
+    CodeExample,
+    Comparison,
+    Framework,
+    ProblemReport,
+    Release,
+    RendersMarkdown,
+    SupportStatement,
+    framework_set_key,
+)
 from .roles import CONTENT_APP
 
 
@@ -19,6 +31,26 @@ def render_markdown_before_save(sender, instance, raw=False, **kwargs):
     # pre_save fires for raw (fixture) saves too, so loaddata renders as well.
     if isinstance(instance, RendersMarkdown):
         instance.render_markdown_fields()
+
+
+@receiver(pre_save, sender=CodeExample)
+def highlight_code_before_save(sender, instance, raw=False, **kwargs):
+    instance.render_code()
+
+
+@receiver(post_save, sender=Release)
+@receiver(post_delete, sender=Release)
+def releases_changed(sender, instance, raw=False, **kwargs):
+    # Imports and `sync_releases` write releases in bulk (no signals) and call the service once.
+    if not raw:
+        services.refresh_releases([instance.framework_id])
+
+
+@receiver(post_save, sender=SupportStatement)
+@receiver(post_delete, sender=SupportStatement)
+def statements_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        services.refresh_current_levels(Assessment.objects.filter(pk=instance.assessment_id))
 
 
 def refresh_framework_sets(comparison_ids) -> None:

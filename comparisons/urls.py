@@ -13,6 +13,11 @@ urlpatterns = [
     path("frameworks/", views.FrameworkListView.as_view(), name="framework-list"),
     path("frameworks/<slug:slug>/", views.FrameworkDetailView.as_view(), name="framework-detail"),
     path(
+        "frameworks/<slug:framework>/<slug:criterion>/",
+        views.AssessmentDetailView.as_view(),
+        name="assessment-detail",
+    ),
+    path(
         "frameworks/<slug:framework>/<slug:criterion>/report/",
         views.ProblemReportView.as_view(),
         name="report-problem",
@@ -20,7 +25,7 @@ urlpatterns = [
     path("criteria/", views.CriterionListView.as_view(), name="criterion-list"),
     path("criteria/<slug:slug>/", views.CriterionDetailView.as_view(), name="criterion-detail"),
     path("compare/", views.CompareView.as_view(), name="compare-picker"),
-    path("compare/<slug:slugs>/", views.CompareView.as_view(), name="compare"),
+    path("compare/<str:slugs>/", views.CompareView.as_view(), name="compare"),
     path("fit/", views.FitView.as_view(), name="fit"),
     path("comparisons/", views.ComparisonListView.as_view(), name="comparison-list"),
     path("search/", views.SearchView.as_view(), name="search"),

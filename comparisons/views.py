@@ -5,21 +5,24 @@ options re-render the page with the form naming the problem (status 400), and
 an invalid filter never yields an unfiltered list presented as filtered.
 """
 
+import functools
 from urllib.parse import urlencode
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 from rest_framework.throttling import SimpleRateThrottle
 
-from . import changelog, matrix, search, selectors
+from . import changelog, columns, matrix, search, selectors
 from .filters import AssessmentFilterSet, ComparisonFilterSet, FrameworkFilterSet
 from .forms import CompareForm, CompareOptionsForm, FitForm, ProblemReportForm, SearchForm
-from .models import COMPARE_SEPARATOR, Assessment, Criterion, Framework, compare_path
+from .models import COMPARE_SEPARATOR, Assessment, Criterion, Framework
 
 
 def active_filters(request, filterset) -> list[dict]:
@@ -142,7 +145,16 @@ class FrameworkDetailView(StaffPreviewMixin, DetailView):
     context_object_name = "framework"
 
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
+        self.object = framework = self.get_object()
+        columns.with_releases([framework])
+        release = None
+        if request.GET.get("release"):
+            try:
+                release = columns.release_named(framework, request.GET["release"])
+            except ValidationError as error:
+                if error.code == "unknown_release":
+                    raise Http404(error.messages[0]) from None
+                return self.render_to_response(self.get_context_data(release_error=error.messages[0]), status=400)
         groups = selectors.published_criterion_groups()
         one_at_a_time = selectors.shows_one_group_at_a_time(sum(group.criteria_count for group in groups))
         by_slug = selectors.groups_by_slug(groups)
@@ -154,17 +166,49 @@ class FrameworkDetailView(StaffPreviewMixin, DetailView):
             )
         # When every group fits on the page, a link naming one just scrolls to it.
         group = selectors.shown_group(by_slug, wanted, one_at_a_time=True) if one_at_a_time else None
-        framework = self.object
+        published = list(Framework.objects.published().only("name", "slug"))
         context = self.get_context_data(
             object=framework,
-            assessment_groups=selectors.framework_assessments(framework, group),
+            release=release,
+            releases=columns.release_facts(framework, timezone.localdate()),
+            assessment_groups=selectors.framework_assessments(framework, group, release),
             group_links=group_links(request, groups, group) if one_at_a_time else [],
             group_error=group_error,
             canonical_link=path_with_group(request.path, group, groups),
-            comparisons=selectors.published_comparisons().filter(frameworks=framework),
-            other_frameworks=Framework.objects.published().exclude(pk=framework.pk).only("name", "slug"),
+            comparisons=[] if release else selectors.comparisons_with(framework, [framework, *published]),
+            other_frameworks=[other for other in published if other.pk != framework.pk],
         )
         return self.render_to_response(context, status=400 if group_error else 200)
+
+
+class AssessmentDetailView(TemplateView):
+    """One cell's permalink: its level over releases, code, sources and the history of its edits."""
+
+    template_name = "comparisons/assessment_detail.html"
+
+    def get(self, request, framework, criterion):
+        try:
+            assessment = selectors.cell_page_assessment(framework, criterion, include_unpublished=request.user.is_staff)
+        except Assessment.DoesNotExist:
+            raise Http404("No assessment of this framework on this criterion.") from None
+        statements = list(assessment.statements.all())
+        for earlier in statements:
+            if earlier.since is not None and earlier.since.version != assessment.framework.latest_version:
+                earlier.compare_url = columns.compare_path_of(
+                    [columns.column_at(assessment.framework, earlier.since), assessment.framework]
+                )
+        context = self.get_context_data(
+            assessment=assessment,
+            framework=assessment.framework,
+            criterion=assessment.criterion,
+            current_statement=assessment.current_statement(),
+            statements=statements,
+            code_examples=list(assessment.code_examples.all()),
+            edits=selectors.cell_history(assessment),
+            page_title=f"{assessment.framework.name} · {assessment.criterion.name}",
+            page_description=assessment.summary,
+        )
+        return self.render_to_response(context)
 
 
 class CriterionListView(TemplateView):
@@ -206,32 +250,46 @@ class CompareView(TemplateView):
     def get(self, request, slugs=None):
         if slugs is None:
             return self.pick(request)
-        requested = slugs.split(COMPARE_SEPARATOR)
-        form = CompareForm(data={"frameworks": requested})
-        if not form.is_valid():
-            if form.has_error("frameworks", "invalid_choice"):
-                raise Http404("No published framework has one of these slugs.")
+        refs = slugs.split(COMPARE_SEPARATOR)
+        if not all(columns.FRAMEWORK_REF.fullmatch(ref) for ref in refs):
+            raise Http404("A compare address names frameworks as slug or slug@version, joined by -vs-.")
+        try:
+            frameworks = columns.compared_frameworks(refs)
+        except ValidationError as error:
+            if error.code in ("unknown_framework", "unknown_release"):
+                raise Http404(error.messages[0]) from None
+            form = CompareForm(data={"frameworks": refs})  # the picker, with the problem named
+            form.is_valid()
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        canonical = compare_path(requested)
+        canonical = columns.compare_path_of(frameworks)
         if request.path != canonical:
             return self.redirect(canonical)
-        frameworks = form.cleaned_data["frameworks"]
+        at_releases = any(framework.release is not None for framework in frameworks)
         options = CompareOptionsForm(request.GET or None, groups=selectors.published_criterion_groups())
         options_valid = not options.is_bound or options.is_valid()
         group = options.chosen_group()
         shown_criteria = selectors.criteria_in_group(options.criteria, group)
-        comparison = selectors.published_comparison_for(frameworks, shown_criteria)
-        if comparison is None and request.user.is_staff:
-            comparison = selectors.draft_comparison_for(frameworks, shown_criteria)
+        cells = functools.cache(lambda: matrix.matrix_cells(frameworks, shown_criteria, group))
+        weights = options.weights()
+        shown_levels = None
+        weighted = {criterion for criterion, weight in weights.items() if weight}
+        if weighted and weighted <= set(shown_criteria):  # rank from the cells the page shows
+            shown_levels = {key: cell.support_level for key, cell in cells().items()}
+        comparison = None
+        if not at_releases:  # editors write comparisons of current releases
+            comparison = selectors.published_comparison_for(frameworks, shown_criteria)
+            if comparison is None and request.user.is_staff:
+                comparison = selectors.draft_comparison_for(frameworks, shown_criteria)
         context = self.get_context_data(
-            form=form,
             options=options,
             frameworks=frameworks,
+            at_releases=at_releases,
             comparison=comparison,
-            matrix_body=matrix.matrix_body(frameworks, shown_criteria, group, comparison),
+            matrix_body=matrix.matrix_body(frameworks, shown_criteria, group, comparison, cells=cells),
+            code_rows=selectors.code_side_by_side(frameworks, shown_criteria),
             group_links=group_links(request, options.groups.values(), group) if options.one_group_at_a_time else [],
             differences_only=options.option("differences", False),
-            fits=selectors.fit_ranking(frameworks, options.weights()),
+            fits=selectors.fit_ranking(frameworks, weights, levels=shown_levels),
             canonical_path=canonical,
             canonical_link=path_with_group(canonical, group, options.groups.values())
             if options.one_group_at_a_time
@@ -242,7 +300,7 @@ class CompareView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         frameworks, comparison = context.get("frameworks"), context.get("comparison")
-        names = [framework.name for framework in frameworks or []]
+        names = [framework.display_name for framework in frameworks or []]
         if comparison is not None and comparison.is_published:
             context["page_title"] = comparison.title
             context["page_description"] = Truncator(strip_tags(comparison.tldr_html)).chars(200)
@@ -259,15 +317,21 @@ class CompareView(TemplateView):
     def pick(self, request):
         if "frameworks" not in request.GET:
             return self.render_to_response(self.get_context_data(form=CompareForm()))
-        requested = [slug for slug in request.GET.getlist("frameworks") if slug.strip()]
+        # The release form beside a compare table sends `at-<slug>` (a version) for each framework.
+        requested = []
+        for ref in (ref.strip() for ref in request.GET.getlist("frameworks")):
+            version = request.GET.get(f"at-{ref}", "").strip() if "@" not in ref else ""
+            if ref:
+                requested.append(f"{ref}@{version}" if version else ref)
         form = CompareForm(data={"frameworks": requested})
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        return self.redirect(compare_path(framework.slug for framework in form.cleaned_data["frameworks"]))
+        return self.redirect(columns.compare_path_of(form.cleaned_data["frameworks"]))
 
     def redirect(self, path):
         query = self.request.GET.copy()
-        query.pop("frameworks", None)
+        for name in [name for name in query if name == "frameworks" or name.startswith("at-")]:
+            query.pop(name)
         return HttpResponsePermanentRedirect(f"{path}?{query.urlencode()}" if query else path)
 
 

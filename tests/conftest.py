@@ -1,19 +1,25 @@
+import datetime
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
 
 from comparisons.choices import Edge, SupportLevel
+from comparisons.models import Assessment, CriterionGroup, Framework
 from comparisons.services import record_missing_history
 
 from .factories import (
     AssessmentFactory,
+    CodeExampleFactory,
     ComparisonFactory,
     ComparisonPointFactory,
     CriterionFactory,
     CriterionGroupFactory,
     ExtensionFactory,
     FrameworkFactory,
+    ReleaseFactory,
     SourceFactory,
+    SupportStatementFactory,
     TagFactory,
 )
 
@@ -137,6 +143,72 @@ def flask_and_django(db):
             edge_framework=django if edge == Edge.FRAMEWORK else None,
             position=position,
         )
+
+
+@pytest.fixture
+def versioned(flask_and_django):
+    """The Flask and Django world with releases, support that changed over them, and code.
+
+    Releases: Django 3.0 (2 December 2019), 3.1 (4 August 2020), 4.2 (3 April 2023, LTS,
+    supported until 30 April 2026) and 5.2 (2 April 2025, LTS, until 30 April 2028);
+    Flask 2.0.0 (11 May 2021) and 3.1.0 (13 November 2024).
+    A fifth criterion, Async views (async-views, in Core): Django none until 3.1, then
+    built in since 3.1; Flask partial since 2.0.0.
+    Code on the request object: Django's "The request is passed in" (for 5.2) and Flask's
+    "The request is importable" (for 3.1.0).
+    Returns the Django and Flask async assessments.
+    """
+    django, flask = Framework.objects.get(slug="django"), Framework.objects.get(slug="flask")
+    releases = {}
+    for framework, version, day, lts, until in [
+        (django, "3.0", datetime.date(2019, 12, 2), False, None),
+        (django, "3.1", datetime.date(2020, 8, 4), False, None),
+        (django, "4.2", datetime.date(2023, 4, 3), True, datetime.date(2026, 4, 30)),
+        (django, "5.2", datetime.date(2025, 4, 2), True, datetime.date(2028, 4, 30)),
+        (flask, "2.0.0", datetime.date(2021, 5, 11), False, None),
+        (flask, "3.1.0", datetime.date(2024, 11, 13), False, None),
+    ]:
+        releases[framework.slug, version] = ReleaseFactory(
+            framework=framework, version=version, released_on=day, is_lts=lts, supported_until=until
+        )
+    async_views = CriterionFactory(
+        name="Async views", slug="async-views", group=CriterionGroup.objects.get(slug="core"), position=20
+    )
+    django_async = AssessmentFactory(
+        framework=django, criterion=async_views, support_level=SupportLevel.BUILT_IN, summary="async def views."
+    )
+    SupportStatementFactory(
+        assessment=django_async,
+        support_level=SupportLevel.NONE,
+        until=releases["django", "3.1"],
+        note="ASGI only: views stay synchronous.",
+    )
+    SupportStatementFactory(
+        assessment=django_async,
+        support_level=SupportLevel.BUILT_IN,
+        since=releases["django", "3.1"],
+        note="async def views.",
+    )
+    flask_async = AssessmentFactory(
+        framework=flask, criterion=async_views, support_level=SupportLevel.PARTIAL, summary="async def in threads."
+    )
+    SupportStatementFactory(
+        assessment=flask_async, support_level=SupportLevel.PARTIAL, since=releases["flask", "2.0.0"]
+    )
+    for framework, title, release, code in [
+        (django, "The request is passed in", "5.2", "def view(request):\n    return HttpResponse(request.path)"),
+        (flask, "The request is importable", "3.1.0", "@app.get('/')\ndef view():\n    return request.path"),
+    ]:
+        CodeExampleFactory(
+            assessment=Assessment.objects.get(framework=framework, criterion__slug="request-object"),
+            title=title,
+            release=releases[framework.slug, release],
+            code=code,
+            output="/",
+        )
+    django_async.refresh_from_db()
+    flask_async.refresh_from_db()
+    return django_async, flask_async
 
 
 @pytest.fixture

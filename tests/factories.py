@@ -116,6 +116,35 @@ class ComparisonPointFactory(factory.django.DjangoModelFactory):
     key_difference = "They differ."
 
 
+class ReleaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Release
+
+    framework = factory.SubFactory(FrameworkFactory)
+    version = factory.Sequence(lambda n: f"1.{n}")
+    released_on = factory.Sequence(lambda n: datetime.date(2020, 1, 1) + datetime.timedelta(days=30 * n))
+    requires_python = ">=3.10"
+
+
+class SupportStatementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.SupportStatement
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    support_level = SupportLevel.BUILT_IN
+
+
+class CodeExampleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.CodeExample
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    title = "The job in a few lines"
+    language = "python"
+    code = 'print("hello")'
+    output = "hello"
+
+
 def build_matrix(frameworks: int, criteria: int):
     """A complete matrix of new frameworks × criteria, each cell with a source, and one comparison."""
     framework_rows = [FrameworkFactory() for _ in range(frameworks)]
@@ -138,10 +167,20 @@ def assessment_change_data(assessment, **changes):
         "extensions": list(assessment.extensions.values_list("pk", flat=True)),
         "last_reviewed": assessment.last_reviewed.isoformat(),
         "loaded_version": assessment.version,
-        "sources-TOTAL_FORMS": "0",
-        "sources-INITIAL_FORMS": "0",
-        "sources-MIN_NUM_FORMS": "0",
-        "sources-MAX_NUM_FORMS": "1000",
+        **empty_inlines("sources", "statements", "code_examples"),
     }
     data.update(changes)
+    return data
+
+
+def empty_inlines(*prefixes) -> dict:
+    """The management forms of admin inlines that post no rows."""
+    data = {}
+    for prefix in prefixes:
+        data |= {
+            f"{prefix}-TOTAL_FORMS": "0",
+            f"{prefix}-INITIAL_FORMS": "0",
+            f"{prefix}-MIN_NUM_FORMS": "0",
+            f"{prefix}-MAX_NUM_FORMS": "1000",
+        }
     return data

@@ -10,7 +10,7 @@ from django.urls import reverse
 from comparisons.choices import ComparisonStatus, Edge
 from comparisons.models import ASSESSMENT_DETAILS_MAX, Assessment, Comparison, DataCredit
 
-from .factories import AssessmentFactory, CriterionFactory, FrameworkFactory
+from .factories import AssessmentFactory, CriterionFactory, FrameworkFactory, empty_inlines
 
 pytestmark = pytest.mark.django_db
 
@@ -133,6 +133,7 @@ def assessment_form_data(framework, criterion, **overrides):
         "sources-0-title": "Docs",
         "sources-0-url": "https://docs.example/",
         "sources-0-position": "0",
+        **empty_inlines("statements", "code_examples"),
     }
     data.update(overrides)
     return data

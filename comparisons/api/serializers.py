@@ -14,19 +14,23 @@ from rest_framework import serializers
 
 from .. import services
 from ..choices import SupportLevel
+from ..columns import compared_frameworks
 from ..models import (
     SLUG_PATTERN,
     Assessment,
+    CodeExample,
     Comparison,
     ComparisonPoint,
     Criterion,
     CriterionGroup,
     Extension,
     Framework,
+    Release,
     Source,
+    SupportStatement,
     Tag,
 )
-from ..selectors import compared_frameworks
+from ..versions import find_release
 from .errors import Conflict, PreconditionRequired
 
 
@@ -116,6 +120,40 @@ class SourceSerializer(serializers.ModelSerializer):
         fields = ["title", "url"]
 
 
+class ReleaseSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Release
+        fields = ["version", "released_on", "is_yanked", "requires_python", "is_lts", "supported_until"]
+
+
+class ReleaseVersionField(serializers.CharField):
+    """A release named by its version ("4.2"); resolved against the assessment's framework in `validate`."""
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_null=True, required=False, max_length=50, **kwargs)
+
+    def to_representation(self, release):
+        return release.version
+
+
+class SupportStatementSerializer(serializers.ModelSerializer):
+    since = ReleaseVersionField(help_text="The first release it holds for; null: from the first (or not known).")
+    until = ReleaseVersionField(help_text="The first release it no longer holds for; null: it still holds.")
+
+    class Meta:
+        model = SupportStatement
+        fields = ["support_level", "since", "until", "note"]
+
+
+class CodeExampleSerializer(serializers.ModelSerializer):
+    release = ReleaseVersionField(help_text="The release it was written for and run on.")
+
+    class Meta:
+        model = CodeExample
+        fields = ["title", "language", "release", "code", "output", "code_html"]
+        read_only_fields = ["code_html"]
+
+
 class AssessmentSerializer(VersionedMixin, ModelValidationMixin, serializers.HyperlinkedModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:assessment-detail")
     framework = SlugReference(slug_field="slug", queryset=Framework.objects.all())
@@ -124,6 +162,16 @@ class AssessmentSerializer(VersionedMixin, ModelValidationMixin, serializers.Hyp
     extensions = SlugReference(slug_field="slug", many=True, required=False, queryset=Extension.objects.all())
     sources = SourceSerializer(many=True, required=False, help_text="Replaces all sources when given.")
     is_stale = serializers.BooleanField(read_only=True, help_text="Last reviewed longer ago than the site allows.")
+    since = serializers.CharField(
+        source="since_version", read_only=True, help_text="The release the current level holds since, if known."
+    )
+    statements = SupportStatementSerializer(
+        many=True,
+        required=False,
+        help_text="Support over releases; replaces all statements when given. The one covering the newest "
+        "release sets `support_level`.",
+    )
+    code_examples = CodeExampleSerializer(many=True, required=False, help_text="Replaces all examples when given.")
 
     class Meta:
         model = Assessment
@@ -133,17 +181,72 @@ class AssessmentSerializer(VersionedMixin, ModelValidationMixin, serializers.Hyp
             "framework",
             "criterion",
             "support_level",
+            "since",
             "summary",
             "details",
             "details_html",
             "extensions",
             "sources",
+            "statements",
+            "code_examples",
             "last_reviewed",
             "is_stale",
             "updated_at",
             "version",
         ]
         read_only_fields = ["details_html", "updated_at"]
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        framework = attrs.get("framework") or (self.instance.framework if self.instance else None)
+        if framework is None or ("statements" not in attrs and "code_examples" not in attrs):
+            return attrs
+        releases = list(framework.releases.all())
+        errors = {}
+
+        def release_named(version, field):
+            if version in (None, ""):
+                return None
+            release = find_release(releases, version)
+            if release is None:
+                errors.setdefault(field, []).append(f"{framework.name} has no release “{version}”.")
+            return release
+
+        if "statements" in attrs:
+            statements = []
+            for row in attrs["statements"]:
+                statements.append(
+                    SupportStatement(
+                        support_level=row["support_level"],
+                        since=release_named(row.get("since"), "statements"),
+                        until=release_named(row.get("until"), "statements"),
+                        note=row.get("note", ""),
+                    )
+                )
+            if "statements" not in errors:
+                ranges = [
+                    (s.since.version if s.since else None, s.until.version if s.until else None) for s in statements
+                ]
+                problems = services.statement_range_problems(ranges)
+                if problems:
+                    errors["statements"] = problems
+            attrs["statements"] = statements
+        if "code_examples" in attrs:
+            examples = []
+            for index, row in enumerate(attrs["code_examples"]):
+                example = CodeExample(**{**row, "release": release_named(row.get("release"), "code_examples")})
+                try:
+                    example.full_clean(exclude=["assessment"])
+                except DjangoValidationError as error:
+                    for name, messages in error.message_dict.items():
+                        errors.setdefault("code_examples", []).extend(
+                            f"Example {index + 1}, {name}: {m}" for m in messages
+                        )
+                examples.append(example)
+            attrs["code_examples"] = examples
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
 
     def validate_sources(self, sources):
         # Nested fields are optional in a PATCH; a source still needs both parts.
@@ -164,12 +267,14 @@ class AssessmentSerializer(VersionedMixin, ModelValidationMixin, serializers.Hyp
 
     @staticmethod
     def save_with_links(assessment, validated_data):
-        extensions = validated_data.pop("extensions", None)
-        sources = validated_data.pop("sources", None)
+        links = {
+            name: validated_data.pop(name, None) for name in ("extensions", "sources", "statements", "code_examples")
+        }
         for name, value in validated_data.items():
             setattr(assessment, name, value)
-        pairs = None if sources is None else [(source["title"], source["url"]) for source in sources]
-        return services.save_assessment(assessment, extensions=extensions, sources=pairs)
+        if links["sources"] is not None:
+            links["sources"] = [(source["title"], source["url"]) for source in links["sources"]]
+        return services.save_assessment(assessment, **links)
 
 
 class FrameworkSerializer(VersionedMixin, ModelValidationMixin, serializers.HyperlinkedModelSerializer):
@@ -190,6 +295,7 @@ class FrameworkSerializer(VersionedMixin, ModelValidationMixin, serializers.Hype
             "repository_url",
             "documentation_url",
             "first_release_year",
+            "packages",
             "latest_version",
             "tags",
             "is_published",
@@ -197,7 +303,7 @@ class FrameworkSerializer(VersionedMixin, ModelValidationMixin, serializers.Hype
             "updated_at",
             "version",
         ]
-        read_only_fields = ["description_html", "created_at", "updated_at"]
+        read_only_fields = ["description_html", "latest_version", "created_at", "updated_at"]
         extra_kwargs = {"url": {"lookup_field": "slug", "view_name": "api:framework-detail"}}
 
 
@@ -209,6 +315,9 @@ class FrameworkAssessmentSerializer(serializers.ModelSerializer):
     extensions = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     sources = SourceSerializer(many=True, read_only=True)
     is_stale = serializers.BooleanField(read_only=True)
+    since = serializers.CharField(source="since_version", read_only=True)
+    statements = SupportStatementSerializer(many=True, read_only=True)
+    code_examples = CodeExampleSerializer(many=True, read_only=True)
 
     class Meta:
         model = Assessment
@@ -348,10 +457,15 @@ class CompareGroupLinkSerializer(serializers.Serializer):
 
 class FrameworkRefSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:framework-detail", lookup_field="slug")
+    release = serializers.SerializerMethodField(help_text="The release compared; null: the current one.")
 
     class Meta:
         model = Framework
-        fields = ["slug", "name", "url"]
+        fields = ["slug", "name", "release", "latest_version", "url"]
+
+    def get_release(self, framework) -> str | None:
+        release = getattr(framework, "release", None)
+        return release.version if release is not None else None
 
 
 class CriterionRefSerializer(serializers.ModelSerializer):
@@ -363,10 +477,22 @@ class CriterionRefSerializer(serializers.ModelSerializer):
 
 
 class MatrixCellSerializer(FrameworkAssessmentSerializer):
+    """A cell at its column's release: `support_level` and `since` are the statement covering that release."""
+
     framework = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    since = serializers.SerializerMethodField()
+    note = serializers.CharField(source="shown_statement.note", read_only=True, help_text="The statement's note.")
 
     class Meta(FrameworkAssessmentSerializer.Meta):
-        fields = ["framework", *FrameworkAssessmentSerializer.Meta.fields]
+        fields = [
+            "framework",
+            *(f for f in FrameworkAssessmentSerializer.Meta.fields if f not in ("statements", "code_examples")),
+            "note",
+        ]
+
+    def get_since(self, assessment) -> str:
+        statement = assessment.shown_statement
+        return statement.since.version if statement.since_id else getattr(statement, "since_text", "")
 
 
 class MatrixRowSerializer(serializers.Serializer):

@@ -12,6 +12,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import filters, permissions, serializers, viewsets
+from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -21,6 +22,7 @@ from ..filters import AssessmentFilterSet, ComparisonFilterSet, FrameworkFilterS
 from ..models import (
     SLUG_PATTERN,
     Assessment,
+    CodeExample,
     Comparison,
     ComparisonPoint,
     Criterion,
@@ -29,6 +31,8 @@ from ..models import (
     Tag,
 )
 from . import serializers as api
+
+CODE_EXAMPLES = Prefetch("code_examples", queryset=CodeExample.objects.select_related("release"))
 
 
 class ContentViewSet(viewsets.ModelViewSet):
@@ -76,7 +80,11 @@ class FrameworkViewSet(ContentViewSet):
         if not self.shows_drafts():
             queryset = queryset.published()
         if self.action == "retrieve":
-            public = Assessment.objects.filter(criterion__is_published=True).with_related()
+            public = (
+                Assessment.objects.filter(criterion__is_published=True)
+                .with_related()
+                .prefetch_related(selectors.STATEMENTS, CODE_EXAMPLES)
+            )
             queryset = queryset.prefetch_related(
                 Prefetch(
                     "assessments",
@@ -88,6 +96,17 @@ class FrameworkViewSet(ContentViewSet):
 
     def get_serializer_class(self):
         return api.FrameworkDetailSerializer if self.action == "retrieve" else api.FrameworkSerializer
+
+    @extend_schema(
+        responses={200: api.ReleaseSerializer(many=True)},
+        description="Every release of the framework on the package index, newest first, with the support "
+        "facts the editors add (long-term support, end of support).",
+    )
+    @action(detail=True, methods=["get"], permission_classes=[permissions.AllowAny])
+    def releases(self, request, slug=None):
+        framework = self.get_object()
+        releases = framework.releases.order_by("-ordinal")
+        return Response(api.ReleaseSerializer(releases, many=True).data)
 
 
 class CriterionViewSet(ContentViewSet):
@@ -116,7 +135,11 @@ class AssessmentViewSet(ContentViewSet):
     ordering_fields = ["updated_at", "last_reviewed", "support_level", "id"]
 
     def get_queryset(self):
-        queryset = Assessment.objects.with_related().order_by("framework__name", "criterion__position", "id")
+        queryset = (
+            Assessment.objects.with_related()
+            .prefetch_related(selectors.STATEMENTS, CODE_EXAMPLES)
+            .order_by("framework__name", "criterion__position", "id")
+        )
         return queryset if self.shows_drafts() else queryset.published()
 
     def get_object(self):

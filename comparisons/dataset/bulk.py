@@ -12,10 +12,22 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.dateparse import parse_date
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from .. import services
 from ..caching import content_changed
-from ..models import Assessment, ComparisonPoint, Criterion, Extension, Framework, Source
+from ..models import (
+    Assessment,
+    CodeExample,
+    ComparisonPoint,
+    Criterion,
+    Extension,
+    Framework,
+    Release,
+    Source,
+    SupportStatement,
+)
+from ..versions import parse_version
 from .rendering import MarkdownRenderer, with_markdown_as_stored
 
 BULK_BATCH_SIZE = 1_000
@@ -130,6 +142,43 @@ def _record_history(model, created, changed, m2m=None):
     )
 
 
+RELEASE_FIELDS = {
+    "released_on": "released_on",
+    "yanked": "is_yanked",
+    "requires_python": "requires_python",
+    "lts": "is_lts",
+    "supported_until": "supported_until",
+}
+
+
+def write_releases(framework, rows, report) -> None:
+    """Add the file's releases the framework lacks and update the ones that differ; none is deleted."""
+    stored = {parse_version(release.version): release for release in framework.releases.all()}
+    added, changed = [], []
+    for row in rows:
+        values = {name: row[key] for key, name in RELEASE_FIELDS.items()}
+        for name in ("released_on", "supported_until"):
+            values[name] = parse_date(values[name]) if values[name] else None
+        release = stored.get(parse_version(row["version"]))
+        if release is None:
+            added.append(Release(framework=framework, version=row["version"], **values))
+            report.count(report.created, "releases")
+        elif any(getattr(release, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(release, name, value)
+            changed.append(release)
+            report.count(report.updated, "releases")
+        else:
+            report.count(report.unchanged, "releases")
+    if added or changed:
+        bulk_create_with_history(added, Release, batch_size=BULK_BATCH_SIZE, default_change_reason="Added")
+        bulk_update_with_history(
+            changed, Release, list(RELEASE_FIELDS.values()), batch_size=BULK_BATCH_SIZE, default_change_reason="Changed"
+        )
+        services.refresh_releases([framework.pk])
+        content_changed()
+
+
 @dataclass
 class _AssessmentBatch:
     """One framework's assessments, checked: what to insert, update and relink."""
@@ -138,6 +187,8 @@ class _AssessmentBatch:
     # (assessment, what it should link to) for rows whose extensions or sources differ from the file
     extension_changes: list = field(default_factory=list)
     source_changes: list = field(default_factory=list)
+    statement_changes: list = field(default_factory=list)
+    example_changes: list = field(default_factory=list)
     rendered: object = None  # waits for the batch's HTML (MarkdownRenderer.add)
 
 
@@ -177,9 +228,16 @@ def _check_assessments(framework_slug, framework_rows, report, lookup) -> _Asses
         Assessment.objects.select_for_update(of=("self",))
         .filter(framework=framework)
         .select_related("criterion")
-        .prefetch_related("extensions", Prefetch("sources", queryset=Source.objects.order_by("position", "id")))
+        .prefetch_related(
+            "extensions",
+            Prefetch("sources", queryset=Source.objects.order_by("position", "id")),
+            Prefetch("statements", queryset=SupportStatement.objects.select_related("since", "until")),
+            Prefetch("code_examples", queryset=CodeExample.objects.select_related("release")),
+        )
     )
     stored = {assessment.criterion.slug: assessment for assessment in stored}
+    versioned = any(row.get("statements") or row.get("code_examples") for _, row in framework_rows)
+    releases = {parse_version(r.version): r for r in framework.releases.all()} if versioned else {}
     for i, row in framework_rows:
         path = f"$.assessments[{i}]"
         criterion = lookup("criteria", Criterion, row["criterion"])
@@ -189,11 +247,13 @@ def _check_assessments(framework_slug, framework_rows, report, lookup) -> _Asses
         before = None
         if instance is None:
             instance = Assessment(framework=framework, criterion=criterion)
-            current_extensions, current_sources = set(), []
+            current_extensions, current_sources, current_statements, current_examples = set(), [], [], []
         else:
             before = {name: getattr(instance, name) for name in ASSESSMENT_FIELDS}
             current_extensions = {extension.pk for extension in instance.extensions.all()}
             current_sources = [(source.title, source.url) for source in instance.sources.all()]
+            current_statements = services.statement_rows(instance.statements.all())
+            current_examples = services.example_rows(instance.code_examples.all())
         values = {
             "support_level": row["support_level"],
             "summary": row["summary"],
@@ -213,7 +273,40 @@ def _check_assessments(framework_slug, framework_rows, report, lookup) -> _Asses
         if wanted_sources is not None and wanted_sources != current_sources:
             batch.source_changes.append((instance, wanted_sources))
             report.count(links_bucket, "sources")
+        if "statements" in row:  # a format 1 file says nothing of them: they stay as they are
+            statements = [
+                SupportStatement(
+                    support_level=s["support_level"],
+                    since=releases.get(parse_version(s["since"])) if s["since"] else None,
+                    until=releases.get(parse_version(s["until"])) if s["until"] else None,
+                    note=s["note"],
+                )
+                for s in row["statements"]
+            ]
+            if services.statement_rows(statements) != current_statements:
+                batch.statement_changes.append((instance, statements))
+                report.count(links_bucket, "support_statements")
+        if "code_examples" in row:
+            examples = _checked_examples(row["code_examples"], releases, report, path)
+            if examples is not None and services.example_rows(examples) != current_examples:
+                batch.example_changes.append((instance, examples))
+                report.count(links_bucket, "code_examples")
     return batch
+
+
+def _checked_examples(rows, releases, report, path):
+    examples = []
+    errors_before = len(report.errors)
+    for j, row in enumerate(rows):
+        release = releases.get(parse_version(row["release"])) if row["release"] else None
+        example = CodeExample(**{**row, "release": release})
+        try:
+            example.full_clean(exclude=["assessment"], validate_constraints=False)
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                report.errors.extend((f"{path}.code_examples[{j}].{name}", m) for m in messages)
+        examples.append(example)
+    return examples if len(report.errors) == errors_before else None
 
 
 def _write_assessment_batch(batch: _AssessmentBatch) -> bool:
@@ -223,7 +316,13 @@ def _write_assessment_batch(batch: _AssessmentBatch) -> bool:
     # Changed links are changes of the row: named in its history, and a stored row whose only
     # change they are gets a new version too.
     created = {id(instance) for instance in pending.created}
-    for name, changes in (("extensions", batch.extension_changes), ("sources", batch.source_changes)):
+    link_changes = (
+        ("extensions", batch.extension_changes),
+        ("sources", batch.source_changes),
+        ("support statements", batch.statement_changes),
+        ("code examples", batch.example_changes),
+    )
+    for name, changes in link_changes:
         for instance, _ in changes:
             if id(instance) in created:
                 continue
@@ -235,6 +334,8 @@ def _write_assessment_batch(batch: _AssessmentBatch) -> bool:
     created_ids = {instance.pk for instance in pending.created}
     services.replace_extensions(batch.extension_changes, created=created_ids)
     services.replace_sources(batch.source_changes, created=created_ids)
+    services.replace_statements(batch.statement_changes, created=created_ids)
+    services.replace_code_examples(batch.example_changes, created=created_ids)
     _record_history(Assessment, pending.created, pending.changed, m2m=("extensions", Assessment.extensions.through))
     return bool(pending.created or pending.changed)
 

@@ -14,6 +14,7 @@ from django.db.models import Prefetch
 
 from ..models import (
     Assessment,
+    CodeExample,
     Comparison,
     ComparisonPoint,
     Criterion,
@@ -21,6 +22,8 @@ from ..models import (
     DataCredit,
     Extension,
     Framework,
+    Release,
+    SupportStatement,
     Tag,
 )
 from .format import FORMAT_NAME, FORMAT_VERSION, LICENSE
@@ -30,9 +33,18 @@ def _published_assessments():
     return (
         Assessment.objects.published()
         .select_related("framework", "criterion")
-        .prefetch_related("extensions", "sources")
+        .prefetch_related(
+            "extensions",
+            "sources",
+            Prefetch("statements", queryset=SupportStatement.objects.select_related("since", "until")),
+            Prefetch("code_examples", queryset=CodeExample.objects.select_related("release")),
+        )
         .order_by("framework__slug", "criterion__slug")
     )
+
+
+def _version(release) -> str | None:
+    return release.version if release is not None else None
 
 
 def _assessment_row(a) -> dict:
@@ -45,12 +57,30 @@ def _assessment_row(a) -> dict:
         "extensions": sorted(extension.slug for extension in a.extensions.all()),
         "sources": [{"title": s.title, "url": s.url} for s in a.sources.all()],
         "last_reviewed": a.last_reviewed.isoformat(),
+        "statements": [
+            {"support_level": s.support_level, "since": _version(s.since), "until": _version(s.until), "note": s.note}
+            for s in a.statements.all()
+        ],
+        "code_examples": [
+            {
+                "title": e.title,
+                "language": e.language,
+                "release": _version(e.release),
+                "code": e.code,
+                "output": e.output,
+            }
+            for e in a.code_examples.all()
+        ],
     }
 
 
 def export_dataset(*, with_assessments: bool = True) -> dict:
     """Everything published, sorted by slug, in the documented format. A fixed number of queries."""
-    frameworks = Framework.objects.published().prefetch_related("tags").order_by("slug")
+    frameworks = (
+        Framework.objects.published()
+        .prefetch_related("tags", Prefetch("releases", queryset=Release.objects.order_by("ordinal")))
+        .order_by("slug")
+    )
     criteria = Criterion.objects.published().select_related("group").order_by("slug")
     comparisons = (
         Comparison.objects.published()
@@ -89,8 +119,19 @@ def export_dataset(*, with_assessments: bool = True) -> dict:
                 "repository_url": f.repository_url,
                 "documentation_url": f.documentation_url,
                 "first_release_year": f.first_release_year,
-                "latest_version": f.latest_version,
+                "packages": f.packages,
                 "tags": sorted(tag.slug for tag in f.tags.all()),
+                "releases": [
+                    {
+                        "version": r.version,
+                        "released_on": r.released_on.isoformat() if r.released_on else None,
+                        "yanked": r.is_yanked,
+                        "requires_python": r.requires_python,
+                        "lts": r.is_lts,
+                        "supported_until": r.supported_until.isoformat() if r.supported_until else None,
+                    }
+                    for r in f.releases.all()
+                ],
             }
             for f in frameworks
         ],

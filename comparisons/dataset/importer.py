@@ -200,13 +200,17 @@ def _write_rows(data: dict, report: ImportReport, renderer) -> None:
         )
         remember("extensions", extension)
     for i, row in enumerate(data["frameworks"]):
-        values = {k: v for k, v in row.items() if k not in ("slug", "tags")} | {"is_published": True}
+        # `latest_version` (format 1) is not taken: it is derived from the releases.
+        unwritten = ("slug", "tags", "releases", "latest_version")
+        values = {k: v for k, v in row.items() if k not in unwritten} | {"is_published": True}
         framework, created = upserter.upsert(
             "frameworks", f"$.frameworks[{i}]", Framework, {"slug": row["slug"]}, values, **vocabulary
         )
         remember("frameworks", framework)
         if upserter.set_many(framework, "tags", [lookup("tags", Tag, slug) for slug in row["tags"]]):
             report.count(report.created if created else report.updated, "framework_tags")
+        if framework.pk is not None and "releases" in row:
+            bulk.write_releases(framework, row["releases"], report)
     for i, row in enumerate(data["criteria"]):
         values = {k: v for k, v in row.items() if k not in ("slug", "group")}
         values |= {"group": lookup("criterion_groups", CriterionGroup, row["group"]), "is_published": True}

@@ -7,8 +7,12 @@ from functools import cache
 
 import jsonschema
 import jsonschema_rs
+from django.core.exceptions import ValidationError
 
-from ..models import Comparison, Criterion, CriterionGroup, Extension, Framework, Tag
+from ..markdown import validate_lexer_name
+from ..models import Comparison, Criterion, CriterionGroup, Extension, Framework, Release, Tag
+from ..services import statement_range_problems
+from ..versions import parse_version, validate_requires_python
 from .format import json_schema
 
 
@@ -176,12 +180,69 @@ def _duplicate_errors(data: dict) -> list[tuple[str, str]]:
     return errors
 
 
+def _date_error(path, value) -> list[tuple[str, str]]:
+    if value is None:
+        return []
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return [(path, f"“{value}” is not a date (YYYY-MM-DD).")]
+    return []
+
+
+def _release_errors(data: dict) -> list[tuple[str, str]]:
+    """Releases (versions, dates, Requires-Python), and the releases statements and examples name."""
+    errors = []
+    versions_of = {}
+    for i, row in enumerate(data["frameworks"]):
+        versions = versions_of.setdefault(row["slug"], set())
+        for j, release in enumerate(row.get("releases", [])):
+            path = f"$.frameworks[{i}].releases[{j}]"
+            version = parse_version(release["version"])
+            if version is None:
+                errors.append((f"{path}.version", f"“{release['version']}” is not a PEP 440 version."))
+            elif version in versions:
+                errors.append((f"{path}.version", f"Repeats release {release['version']}."))
+            versions.add(version)
+            errors += _date_error(f"{path}.released_on", release["released_on"])
+            errors += _date_error(f"{path}.supported_until", release["supported_until"])
+            try:
+                validate_requires_python(release["requires_python"])
+            except ValidationError as error:
+                errors.append((f"{path}.requires_python", error.messages[0]))
+    named = {row["framework"] for row in data["assessments"] if row.get("statements") or row.get("code_examples")}
+    for slug, version in Release.objects.filter(framework__slug__in=named).values_list("framework__slug", "version"):
+        versions_of.setdefault(slug, set()).add(parse_version(version))
+
+    def check_release(path, framework, value):
+        if value is not None and parse_version(value) not in versions_of.get(framework, set()):
+            errors.append((path, f"{framework} has no release “{value}” in the file or the database."))
+
+    for i, row in enumerate(data["assessments"]):
+        path = f"$.assessments[{i}]"
+        statements = row.get("statements", [])
+        for j, statement in enumerate(statements):
+            for name in ("since", "until"):
+                check_release(f"{path}.statements[{j}].{name}", row["framework"], statement[name])
+        errors += [
+            (f"{path}.statements", problem)
+            for problem in statement_range_problems([(s["since"], s["until"]) for s in statements])
+        ]
+        for j, example in enumerate(row.get("code_examples", [])):
+            check_release(f"{path}.code_examples[{j}].release", row["framework"], example["release"])
+            try:
+                validate_lexer_name(example["language"])
+            except ValidationError as error:
+                errors.append((f"{path}.code_examples[{j}].language", error.messages[0]))
+    return errors
+
+
 def validation_errors(data) -> list[tuple[str, str]]:
     """Every problem of a dataset as (JSON path, message): the schema first, then values, repeats, references."""
     errors = _schema_errors(data)
     if errors:
         return errors
-    return _value_errors(data) + _duplicate_errors(data) + _reference_errors(data)
+    return _value_errors(data) + _duplicate_errors(data) + _reference_errors(data) + _release_errors(data)
 
 
 def load_dataset_text(text: str):

@@ -18,4 +18,23 @@ document.addEventListener("DOMContentLoaded", () => {
       window.history.replaceState(null, "", url);
     });
   }
+
+  // "Copy" on code examples: the code's text to the clipboard. Without this script the
+  // buttons stay hidden (see .copy-button in site.css) and the code can be selected by hand.
+  document.querySelectorAll("[data-copy-target]").forEach((button) => {
+    const code = document.getElementById(button.dataset.copyTarget);
+    if (!code || !navigator.clipboard) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(code.innerText.replace(/\n$/, ""));
+        button.textContent = "Copied";
+      } catch {
+        button.textContent = "Select and copy";
+      }
+      setTimeout(() => { button.textContent = "Copy"; }, 2000);
+    });
+  });
 });

@@ -1,0 +1,72 @@
+"""Release versions as PEP 440 defines them: validation, sorting and the statement covering a release.
+
+Versions are compared with `packaging.version.Version`, never as text:
+"2.3" and "2.3.0" are the same release, and "3.10" comes after "3.9".
+"""
+
+from django.core.exceptions import ValidationError
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import InvalidVersion, Version
+
+# What a version may look like in a URL (`/compare/django@4.2-vs-flask/`): PEP 440's characters.
+VERSION_IN_URL = r"[0-9A-Za-z.!+_]+"
+
+
+def parse_version(text: str) -> Version | None:
+    try:
+        return Version(text)
+    except (InvalidVersion, TypeError):
+        return None
+
+
+def validate_version(value: str) -> None:
+    if parse_version(value) is None:
+        raise ValidationError(
+            "“%(value)s” is not a version number as Python packages write them (PEP 440), for example 4.2 or 3.1.1.",
+            code="invalid_version",
+            params={"value": value},
+        )
+
+
+def validate_requires_python(value: str) -> None:
+    if not value:
+        return
+    try:
+        SpecifierSet(value)
+    except InvalidSpecifier:
+        raise ValidationError(
+            "“%(value)s” is not a Python version specifier, for example >=3.10.",
+            code="invalid_requires_python",
+            params={"value": value},
+        ) from None
+
+
+def sorted_by_version(releases) -> list:
+    """Releases oldest first, by their PEP 440 version."""
+    return sorted(releases, key=lambda release: Version(release.version))
+
+
+def find_release(releases, text: str):
+    """The release among `releases` whose version equals `text` under PEP 440, or None."""
+    wanted = parse_version(text)
+    if wanted is None:
+        return None
+    return next((release for release in releases if Version(release.version) == wanted), None)
+
+
+def newest_release(releases):
+    """The release readers mean by "the current one": the newest final release not yanked.
+
+    Falls back to the newest release of any kind when there is no such release.
+    """
+    ordered = sorted_by_version(releases)
+    final = [release for release in ordered if not release.is_yanked and not Version(release.version).is_prerelease]
+    chosen = final or ordered
+    return chosen[-1] if chosen else None
+
+
+def covers(statement, release) -> bool:
+    """Whether a support statement holds for `release` (by the releases' ordinals)."""
+    if statement.since_id is not None and statement.since.ordinal > release.ordinal:
+        return False
+    return statement.until_id is None or release.ordinal < statement.until.ordinal
