@@ -5,7 +5,7 @@ from django.contrib.auth.models import Permission
 from django.core.management import call_command
 
 from comparisons.choices import Edge, SupportLevel
-from comparisons.models import Assessment, CriterionGroup, Framework
+from comparisons.models import Assessment, CriterionGroup, Framework, Release
 from comparisons.services import record_missing_history
 
 from .factories import (
@@ -47,6 +47,8 @@ def flask_and_django(db):
 
     The published comparison flask-vs-django has a point on each criterion; the edge goes to
     Django on forms and on the admin site, and depends on the project elsewhere.
+    Each has one release: Django 5.2 (2 April 2025, LTS, supported until 30 April 2028) and
+    Flask 3.1.0 (13 November 2024); Django's package on the index is Django, Flask's Flask.
     Every row is saved through the ORM: at version 1, with history from its first version on.
     """
     full_stack, micro, wsgi, asgi = (
@@ -80,6 +82,7 @@ def flask_and_django(db):
         license="BSD-3-Clause",
         first_release_year=2005,
         tags=[full_stack, wsgi, asgi],
+        packages="Django",
     )
     flask = FrameworkFactory(
         name="Flask",
@@ -89,7 +92,16 @@ def flask_and_django(db):
         license="BSD-3-Clause",
         first_release_year=2010,
         tags=[micro, wsgi],
+        packages="Flask",
     )
+    ReleaseFactory(
+        framework=django,
+        version="5.2",
+        released_on=datetime.date(2025, 4, 2),
+        is_lts=True,
+        supported_until=datetime.date(2028, 4, 30),
+    )
+    ReleaseFactory(framework=flask, version="3.1.0", released_on=datetime.date(2024, 11, 13))
     wtforms, flask_wtf, flask_sqlalchemy, flask_admin = (
         ExtensionFactory(name=name, slug=name.lower())
         for name in ("WTForms", "Flask-WTF", "Flask-SQLAlchemy", "Flask-Admin")
@@ -147,11 +159,10 @@ def flask_and_django(db):
 
 @pytest.fixture
 def versioned(flask_and_django):
-    """The Flask and Django world with releases, support that changed over them, and code.
+    """The Flask and Django world with more releases, support that changed over them, and code.
 
-    Releases: Django 3.0 (2 December 2019), 3.1 (4 August 2020), 4.2 (3 April 2023, LTS,
-    supported until 30 April 2026) and 5.2 (2 April 2025, LTS, until 30 April 2028);
-    Flask 2.0.0 (11 May 2021) and 3.1.0 (13 November 2024).
+    Releases added: Django 3.0 (2 December 2019), 3.1 (4 August 2020) and 4.2 (3 April 2023,
+    LTS, supported until 30 April 2026); Flask 2.0.0 (11 May 2021).
     A fifth criterion, Async views (async-views, in Core): Django none until 3.1, then
     built in since 3.1; Flask partial since 2.0.0.
     Code on the request object: Django's "The request is passed in" (for 5.2) and Flask's
@@ -159,14 +170,12 @@ def versioned(flask_and_django):
     Returns the Django and Flask async assessments.
     """
     django, flask = Framework.objects.get(slug="django"), Framework.objects.get(slug="flask")
-    releases = {}
+    releases = {(release.framework.slug, release.version): release for release in Release.objects.all()}
     for framework, version, day, lts, until in [
         (django, "3.0", datetime.date(2019, 12, 2), False, None),
         (django, "3.1", datetime.date(2020, 8, 4), False, None),
         (django, "4.2", datetime.date(2023, 4, 3), True, datetime.date(2026, 4, 30)),
-        (django, "5.2", datetime.date(2025, 4, 2), True, datetime.date(2028, 4, 30)),
         (flask, "2.0.0", datetime.date(2021, 5, 11), False, None),
-        (flask, "3.1.0", datetime.date(2024, 11, 13), False, None),
     ]:
         releases[framework.slug, version] = ReleaseFactory(
             framework=framework, version=version, released_on=day, is_lts=lts, supported_until=until

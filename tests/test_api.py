@@ -312,12 +312,15 @@ def test_an_editor_patches_an_assessment_and_the_public_page_shows_it(editor_api
     assert "details" in record.history_change_reason
 
 
-def test_an_editor_updates_a_frameworks_latest_version(editor_api, flask_and_django):
+def test_latest_version_is_read_only_and_packages_are_written(editor_api, flask_and_django):
     version = Framework.objects.get(slug="flask").version
-    response = editor_api.patch(f"{API}/frameworks/flask/", {"latest_version": "3.1.2", "version": version})
+    response = editor_api.patch(
+        f"{API}/frameworks/flask/", {"latest_version": "9.9", "packages": "Flask", "version": version}
+    )
 
     assert response.status_code == 200
-    assert Framework.objects.get(slug="flask").latest_version == "3.1.2"
+    flask = Framework.objects.get(slug="flask")
+    assert (flask.latest_version, flask.packages) == ("3.1.0", "Flask")  # as its releases say
 
 
 def test_an_editor_creates_an_assessment(editor_api):
@@ -620,6 +623,6 @@ def test_a_change_from_a_stale_version_is_refused_with_409(editor_api, flask_and
 def test_each_save_raises_the_version_by_one(editor_api, flask_and_django):
     read = editor_api.get(f"{API}/frameworks/flask/").json()["version"]
 
-    response = editor_api.patch(f"{API}/frameworks/flask/", {"latest_version": "3.1", "version": read}, format="json")
+    response = editor_api.patch(f"{API}/frameworks/flask/", {"summary": "Small.", "version": read}, format="json")
 
     assert response.json()["version"] == read + 1

@@ -39,7 +39,7 @@ def test_export_is_versioned_licensed_and_valid_against_its_schema(flask_and_dja
     dataset = export_dataset()
 
     assert dataset["format"] == "comparesite-dataset"
-    assert dataset["format_version"] == 1
+    assert dataset["format_version"] == 2
     assert dataset["license"]["name"] == "CC BY 4.0"
     jsonschema.Draft202012Validator(json_schema()).validate(dataset)
 
@@ -78,13 +78,13 @@ def test_a_second_import_of_the_same_file_changes_nothing(flask_and_django):
 
 def test_an_import_updates_what_changed_by_slug(flask_and_django):
     data = export_dataset()
-    data["frameworks"][1]["latest_version"] = "9.9"
+    data["frameworks"][1]["packages"] = "Flask Werkzeug"
     data["assessments"][0]["sources"].append({"title": "More", "url": "https://more.example/"})
 
     report = import_dataset(data)
 
     assert report.updated == {"frameworks": 1, "sources": 1}
-    assert Framework.objects.get(slug=data["frameworks"][1]["slug"]).latest_version == "9.9"
+    assert Framework.objects.get(slug=data["frameworks"][1]["slug"]).packages == "Flask Werkzeug"
 
 
 def test_every_problem_is_reported_with_its_json_path_and_nothing_is_written(flask_and_django):
@@ -177,14 +177,14 @@ def test_the_commands_round_trip_through_a_file(flask_and_django, tmp_path, caps
 
 def test_the_import_command_reports_problems_and_fails(flask_and_django, tmp_path, capsys):
     data = export_dataset()
-    data["format_version"] = 2
+    data["format_version"] = 3
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(data))
 
     with pytest.raises(CommandError, match="nothing was imported"):
         call_command("import_dataset", str(path))
 
-    assert "$.format_version: 1 was expected" in capsys.readouterr().err
+    assert "$.format_version: 3 is not one of [1, 2]" in capsys.readouterr().err
 
 
 def test_a_dry_run_writes_nothing(flask_and_django, tmp_path):

@@ -157,10 +157,12 @@ def test_api_compare_refuses_an_unknown_group(client, large):
     assert response.json()["errors"]["group"] == ["Not a criterion group with published criteria."]
 
 
-def test_links_to_an_assessment_open_the_group_that_shows_it(client, large):
+def test_links_to_an_assessment_open_its_own_page_which_links_to_the_group(client, large):
     response = client.get("/criteria/data-1/")
 
-    assert 'href="/frameworks/alpha/?group=data#data-1"' in response.content.decode()
+    assert 'href="/frameworks/alpha/data-1/"' in response.content.decode()
+    cell = client.get("/frameworks/alpha/data-1/")
+    assert cell.status_code == 200
     target = client.get("/frameworks/alpha/?group=data")
     assert 'id="data-1"' in target.content.decode()
 

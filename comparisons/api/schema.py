@@ -34,12 +34,18 @@ STRICT_QUERY_PARAMETERS = {"limit", "offset", "frameworks", "differences_only", 
 
 
 def allow_empty_filter_values(result, generator, request, public):
-    """Filters treat an empty value (?tag=, as HTML forms send) as not given; say so in the schema."""
+    """Filters treat an empty value (?tag=, as HTML forms send) as not given; say so in the schema.
+
+    Comma-separated choices (?ordering=-name,,year) skip empty entries too.
+    """
     for path in result.get("paths", {}).values():
         for operation in path.values():
             for parameter in operation.get("parameters", []):
                 if parameter.get("in") == "query" and parameter["name"] not in STRICT_QUERY_PARAMETERS:
                     parameter["allowEmptyValue"] = True
+                    items = parameter.get("schema", {}).get("items", {})
+                    if parameter["schema"].get("type") == "array" and "" not in items.get("enum", [""]):
+                        items["enum"] = [*items["enum"], ""]
     return result
 
 
