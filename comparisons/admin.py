@@ -280,7 +280,7 @@ class SupportStatementInline(ReleaseChoicesMixin, admin.TabularInline):
 
 class CodeExampleInline(ReleaseChoicesMixin, admin.StackedInline):
     model = CodeExample
-    fields = ["title", "language", "release", "code", "output", "position", "highlighted"]
+    fields = ["title", "language", "release", "requirements", "code", "output", "position", "highlighted"]
     readonly_fields = ["highlighted"]
     extra = 0
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 12, "class": "code-input"})}}

@@ -575,6 +575,12 @@ class CodeExample(models.Model):
         related_name="+",
         help_text="The release it was written for and run on.",
     )
+    requirements = models.CharField(
+        max_length=500,
+        blank=True,
+        validators=[one_line_text_validator],
+        help_text="What it needs installed besides the framework, as pip takes it: Flask-WTF==1.2.2 WTForms==3.2.1",
+    )
     output = models.TextField(max_length=CODE_OUTPUT_MAX, blank=True, help_text="What running it prints, exactly.")
     code_html = models.TextField(editable=False, default="")
     position = models.PositiveIntegerField(default=0)

@@ -90,7 +90,7 @@ def statement_rows(statements) -> list[tuple]:
 
 def example_rows(examples) -> list[tuple]:
     """Code examples as comparable values."""
-    return [(e.title, e.language, e.release_id, e.code, e.output) for e in examples]
+    return [(e.title, e.language, e.release_id, e.requirements, e.code, e.output) for e in examples]
 
 
 def replace_statements(changes, *, created=frozenset()) -> None:

@@ -150,7 +150,7 @@ class CodeExampleSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = CodeExample
-        fields = ["title", "language", "release", "code", "output", "code_html"]
+        fields = ["title", "language", "release", "requirements", "code", "output", "code_html"]
         read_only_fields = ["code_html"]
 
 

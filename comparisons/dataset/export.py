@@ -66,6 +66,7 @@ def _assessment_row(a) -> dict:
                 "title": e.title,
                 "language": e.language,
                 "release": _version(e.release),
+                "requirements": e.requirements,
                 "code": e.code,
                 "output": e.output,
             }
