@@ -42,7 +42,7 @@ POSTGRES = "postgres://postgres@127.0.0.1:5432"
 SIZES = {"default": (200, 500), "small": (20, 50)}
 HEADERS = {"X-Forwarded-Proto": "https"}  # as from the TLS-terminating load balancer
 # The pages built from matrix cells, measured also with no cache at all.
-COLD_ROWS = ("framework", "compare-2", "compare-6")
+COLD_ROWS = ("framework", "compare-2", "compare-6", "compare-at-releases")
 
 
 def log(message: str) -> None:
@@ -57,6 +57,8 @@ def endpoints(frameworks: list[str], criteria: list[str]) -> dict[str, str]:
         "framework": f"/frameworks/{frameworks[0]}/",
         "compare-2": f"/compare/{frameworks[0]}-vs-{frameworks[1]}/",
         "compare-6": f"/compare/{'-vs-'.join(six)}/",
+        # Every cell resolved to the statement covering the release named: 1.2 and 2.0 of the same frameworks.
+        "compare-at-releases": f"/compare/{six[0]}@1.2-vs-{six[0]}-vs-{six[1]}@2.0-vs-{six[2]}@1.0/",
         "search": "/search/?q=websockets",
         "api-list": "/api/v1/frameworks/",
         "api-compare": f"/api/v1/compare/?frameworks={frameworks[0]},{frameworks[1]}",

@@ -91,8 +91,9 @@ def build(frameworks: int, criteria: int, *, seed: int = 2026) -> dict:
                 "repository_url": f"https://git.example.org/fw-{f:04d}",
                 "documentation_url": f"https://fw-{f:04d}.example.org/docs/",
                 "first_release_year": rng.randint(2005, 2025),
-                "latest_version": f"{rng.randint(0, 9)}.{rng.randint(0, 30)}",
+                "packages": "",
                 "tags": sorted(rng.sample(["api", "async", "full-stack", "micro"], rng.randint(0, 2))),
+                "releases": releases(rng, today),
             }
         )
     criterion_rows = [
@@ -129,11 +130,13 @@ def build(frameworks: int, criteria: int, *, seed: int = 2026) -> dict:
                         }
                     ],
                     "last_reviewed": (today - datetime.timedelta(days=rng.randrange(700))).isoformat(),
+                    "statements": statements(level.value) if framework in framework_rows[:VERSIONED_FRAMEWORKS] else [],
+                    "code_examples": [code_example(rng, subject)] if rng.random() < CODE_EXAMPLE_SHARE else [],
                 }
             )
     return {
         "format": "comparesite-dataset",
-        "format_version": 1,
+        "format_version": 2,
         "license": {"name": "CC0-1.0", "url": "https://creativecommons.org/publicdomain/zero/1.0/", "attribution": ""},
         "tags": [{"slug": slug, "name": slug.title()} for slug in ("api", "async", "full-stack", "micro")],
         "criterion_groups": groups,
@@ -145,6 +148,52 @@ def build(frameworks: int, criteria: int, *, seed: int = 2026) -> dict:
             comparison(rng, pair, criterion_rows)
             for pair in zip(framework_rows[:10:2], framework_rows[1:10:2], strict=False)
         ],
+    }
+
+
+# The first frameworks' cells change level over releases (the compare-at-releases endpoint reads them);
+# a share of all cells holds a code example.
+VERSIONED_FRAMEWORKS = 6
+CODE_EXAMPLE_SHARE = 0.05
+RELEASES = [f"{major}.{minor}" for major in range(1, 5) for minor in range(3)]  # 1.0 … 4.2
+
+
+def releases(rng: random.Random, today: datetime.date) -> list[dict]:
+    """Twelve releases, a few months apart, ending before `today`; the last of each major is LTS."""
+    day = today - datetime.timedelta(days=120 * len(RELEASES))
+    rows = []
+    for version in RELEASES:
+        day += datetime.timedelta(days=rng.randint(90, 150))
+        rows.append(
+            {
+                "version": version,
+                "released_on": day.isoformat(),
+                "yanked": False,
+                "requires_python": ">=3.10",
+                "lts": version.endswith(".2"),
+                "supported_until": (day + datetime.timedelta(days=730)).isoformat() if version.endswith(".2") else None,
+            }
+        )
+    return rows
+
+
+def statements(level: str) -> list[dict]:
+    """Not supported before 2.0, then the cell's level."""
+    return [
+        {"support_level": "none", "since": None, "until": "2.0", "note": "Not yet."},
+        {"support_level": level, "since": "2.0", "until": None, "note": "Arrived in 2.0."},
+    ]
+
+
+def code_example(rng: random.Random, subject: str) -> dict:
+    topic = rng.choice(TOPICS).replace(" ", "_")
+    return {
+        "title": f"{topic.replace('_', ' ').capitalize()} in a few lines",
+        "language": "python",
+        "release": RELEASES[-1],
+        "requirements": "",
+        "code": f"from app import {topic}\n\n\ndef view(request):\n    return {topic}.render(request)  # {subject}\n",
+        "output": "200 OK",
     }
 
 

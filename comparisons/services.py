@@ -226,7 +226,7 @@ def refresh_current_levels(assessments) -> None:
         .distinct()
         .prefetch_related("statements__since", "statements__until")
     )
-    newest_of = {}
+    newest_of, changed = {}, []
     for assessment in with_statements:
         if assessment.framework_id not in newest_of:
             newest_of[assessment.framework_id] = newest_release(
@@ -237,7 +237,10 @@ def refresh_current_levels(assessments) -> None:
         current = assessment.statement_for(newest) if newest is not None else statements[-1]
         since = current.since.version if current.since_id else ""
         if (current.support_level, since) != (assessment.support_level, assessment.since_version):
-            Assessment.objects.filter(pk=assessment.pk).update(support_level=current.support_level, since_version=since)
+            assessment.support_level, assessment.since_version = current.support_level, since
+            changed.append(assessment)
+    # Derived fields: no new version and no history record, as for the HTML rendered from Markdown.
+    Assessment.objects.bulk_update(changed, ["support_level", "since_version"], batch_size=BULK_BATCH_SIZE)
 
 
 def statement_range_problems(ranges) -> list[str]:

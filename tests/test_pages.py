@@ -8,9 +8,12 @@ from comparisons.choices import ComparisonStatus
 
 from .factories import (
     AssessmentFactory,
+    CodeExampleFactory,
     ComparisonFactory,
     CriterionFactory,
     FrameworkFactory,
+    ReleaseFactory,
+    SupportStatementFactory,
     build_matrix,
 )
 
@@ -190,3 +193,37 @@ def test_a_comparison_with_a_draft_framework_is_not_listed(client, flask_and_dja
     page = client.get("/").content.decode()
 
     assert "Flask vs Django" not in page
+
+
+def build_versioned_matrix(frameworks: int, criteria: int):
+    """A matrix whose frameworks each have three releases and whose cells each hold two statements and code."""
+    framework_rows, criterion_rows = build_matrix(frameworks, criteria)
+    for framework in framework_rows:
+        old, middle, _ = (ReleaseFactory(framework=framework, version=version) for version in ("1.0", "2.0", "3.0"))
+        for assessment in framework.assessments.all():
+            SupportStatementFactory(assessment=assessment, support_level="none", until=middle)
+            SupportStatementFactory(assessment=assessment, support_level="built_in", since=middle)
+            CodeExampleFactory(assessment=assessment, release=old)
+    return framework_rows, criterion_rows
+
+
+def versioned_urls(frameworks, criteria):
+    pair = f"{frameworks[0].slug}@1.0-vs-{frameworks[1].slug}@2.0"
+    return [
+        f"/compare/{pair}/",
+        f"/compare/{frameworks[0].slug}@1.0-vs-{frameworks[0].slug}/?w-{criteria[0].slug}=3",
+        f"{frameworks[0].get_absolute_url()}?release=1.0",
+        f"{frameworks[0].get_absolute_url()}{criteria[0].slug}/",
+        f"/api/v1/compare/?frameworks={frameworks[0].slug}@1.0,{frameworks[1].slug}",
+        f"/api/v1/frameworks/{frameworks[0].slug}/releases/",
+        f"/api/v1/assessments/?framework={frameworks[0].slug}",
+        f"/api/v1/frameworks/{frameworks[0].slug}/",
+    ]
+
+
+def test_pages_at_releases_run_the_same_number_of_queries_at_any_size(client):
+    small_counts = [count_queries(client, url) for url in versioned_urls(*build_versioned_matrix(2, 3))]
+    large_counts = [count_queries(client, url) for url in versioned_urls(*build_versioned_matrix(6, 12))]
+
+    assert small_counts == large_counts
+    assert max(large_counts) <= 10

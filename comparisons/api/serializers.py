@@ -425,7 +425,10 @@ class CommaSeparatedSlugsField(serializers.Field):
 
 
 class CompareQuerySerializer(serializers.Serializer):
-    frameworks = CommaSeparatedSlugsField(limit=50, help_text="Two to six framework slugs, comma-separated.")
+    frameworks = CommaSeparatedSlugsField(
+        limit=50,
+        help_text="Two to six framework slugs, comma-separated, each optionally at a release: django@4.2,flask.",
+    )
 
     def validate_frameworks(self, slugs) -> list:
         try:

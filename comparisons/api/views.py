@@ -181,8 +181,10 @@ class CompareView(ReadOnlyAPIView):
         parameters=[api.CompareQuerySerializer],
         responses={200: api.CompareResultSerializer},
         description=(
-            "The side-by-side matrix of two to six published frameworks — the same data as the compare page — "
-            "with the editors' comparison of exactly that set when one is published."
+            "The side-by-side matrix of two to six published frameworks, each at its current release or at "
+            "a chosen one (`django@4.2`) — the same data as the compare page — with the editors' comparison "
+            "of exactly that set (at current releases) when one is published. At a release, each cell's "
+            "`support_level`, `since` and `note` are the support statement covering that release."
         ),
     )
     def get(self, request):
@@ -205,7 +207,9 @@ class CompareView(ReadOnlyAPIView):
         shown = selectors.criteria_in_group(criteria, group)
         if wanted:
             shown = [criterion for criterion in shown if criterion.slug in wanted]
-        comparison = selectors.published_comparison_for(frameworks, shown)
+        at_releases = any(framework.release is not None for framework in frameworks)
+        # Editors write comparisons of current releases, as on the page.
+        comparison = None if at_releases else selectors.published_comparison_for(frameworks, shown)
         cells = selectors.assessment_cells(frameworks, shown)
         matrix = selectors.compare_matrix(
             frameworks, shown, cells, comparison, differences_only=query.validated_data["differences_only"]
