@@ -134,6 +134,13 @@ class TimelinePoint:
     x: float  # 0–1000 across the chart
     is_major: bool  # the first release of a major version: labelled
 
+    @property
+    def anchor(self) -> str:
+        """How its label is aligned, so labels at the chart's ends stay inside it."""
+        if self.x < 4 * TIMELINE_MARGIN:
+            return "start"
+        return "end" if self.x > TIMELINE_WIDTH - 4 * TIMELINE_MARGIN else "middle"
+
 
 @dataclass
 class ReleaseFacts:
@@ -170,7 +177,10 @@ def release_facts(framework, today) -> ReleaseFacts:
     start, end = finals[0].released_on, max(today, finals[-1].released_on)
     span = max((end - start).days, 1)
     seen_majors = set()
-    for release in finals:
+    first_of_series = {}
+    for release in finals:  # oldest first: each minor series keeps its first release
+        first_of_series.setdefault(parse_version(release.version).release[:2], release)
+    for release in first_of_series.values():
         major = parse_version(release.version).release[0]
         x = TIMELINE_MARGIN + (TIMELINE_WIDTH - 2 * TIMELINE_MARGIN) * (release.released_on - start).days / span
         facts.timeline.append(TimelinePoint(release, round(x, 1), major not in seen_majors))

@@ -546,15 +546,15 @@ class SupportStatement(models.Model):
 
     @property
     def range_label(self) -> str:
-        """ "since 3.1", "3.1 – 4.1" (until 4.1, not including it), "before 3.0", or ""."""
+        """How the range reads: "since 3.1", "from 3.1 until 4.1" (4.1 excluded), "until 3.0", or "" (all)."""
         since = self.since.version if self.since_id else getattr(self, "since_text", "")
         until = self.until.version if self.until_id else None
         if since and until:
-            return f"{since} – before {until}"
+            return f"from {since} until {until}"
         if since:
             return f"since {since}"
         if until:
-            return f"before {until}"
+            return f"until {until}"
         return ""
 
 

@@ -31,7 +31,7 @@ def test_the_same_framework_at_two_releases_shows_async_support_change(client, v
     cell_at_3_0 = html.split('id="cell-django-3.0-async-views"')[1].split("</td>")[0]
     current_cell = html.split('id="cell-django-async-views"')[1].split("</td>")[0]
     assert "Not supported" in cell_at_3_0
-    assert "before 3.1" in cell_at_3_0
+    assert "until 3.1" in cell_at_3_0
     assert "Built in" in current_cell
 
 
@@ -80,7 +80,7 @@ def test_a_cell_page_shows_its_statements_over_releases_code_and_history(client,
     status, html = page(client, "/frameworks/django/async-views/")
 
     assert status == 200
-    assert "before 3.1" in html and "ASGI only: views stay synchronous." in html
+    assert "until 3.1" in html and "ASGI only: views stay synchronous." in html
     assert "since 3.1" in html
     assert 'href="/compare/django@3.1-vs-django/"' in html
     assert "History of this cell" in html and "Added a support statement" in html
