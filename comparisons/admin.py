@@ -322,8 +322,12 @@ class AssessmentAdmin(ContentAdmin):
     inlines = [SourceInline, SupportStatementInline, CodeExampleInline]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        # The statement and example inlines offer this framework's releases (ReleaseChoicesMixin).
-        request.assessment_framework_id = obj.framework_id if obj is not None else None
+        # The statement and example inlines offer this framework's releases (ReleaseChoicesMixin);
+        # on the add page, those of the framework chosen in the form being saved.
+        posted = request.POST.get("framework", "")
+        request.assessment_framework_id = (
+            obj.framework_id if obj is not None else (int(posted) if posted.isdigit() else None)
+        )
         return super().get_form(request, obj, change, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):

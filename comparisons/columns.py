@@ -66,8 +66,15 @@ def compared_frameworks(refs) -> list[Framework]:
     """
     wanted = []
     for ref in dict.fromkeys(refs):
-        slug, _, version = ref.partition("@")
-        wanted.append((slug, None if version in ("", "latest") else version))
+        parsed = FRAMEWORK_REF.fullmatch(ref) or FRAMEWORK_REF.fullmatch(ref.removesuffix("@latest"))
+        if parsed is None:
+            raise ValidationError(
+                "“%(ref)s” is not a framework slug, or a slug and a version such as django@4.2.",
+                code="unknown_framework",
+                params={"ref": ref[:60]},
+            )
+        version = parsed["version"]
+        wanted.append((parsed["slug"], None if version in (None, "latest") else version))
     slugs = {slug for slug, _ in wanted}
     frameworks = {f.slug: f for f in Framework.objects.published().filter(slug__in=slugs)} if slugs else {}
     unknown = sorted(slugs - set(frameworks))
@@ -174,7 +181,8 @@ def release_facts(framework, today) -> ReleaseFacts:
     )
     if not finals:
         return facts
-    start, end = finals[0].released_on, max(today, finals[-1].released_on)
+    start = min(release.released_on for release in finals)
+    end = max(today, *(release.released_on for release in finals))
     span = max((end - start).days, 1)
     seen_majors = set()
     first_of_series = {}

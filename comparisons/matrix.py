@@ -1,7 +1,7 @@
-"""The compare page's matrix: rendered from template includes, kept in the fragment cache.
+"""The compare page's matrix and code: rendered from template includes, kept in the fragment cache.
 
-Two kinds of fragment, both under the content version
-(`caching.cached_by_content_version`) and the day (a cell's "needs review"
+Three kinds of fragment, all under the content version
+(`caching.cached_by_content_version`), the first two also under the day (a cell's "needs review"
 badge appears with time):
 
 - a framework's column of cells (one criterion group's, or all of them),
@@ -10,7 +10,8 @@ badge appears with time):
   Django vs Flask vs Pyramid show the same Django column, so a page of a new
   set renders only the columns no page has needed since the last edit;
 - the table body of one set and group (`includes/matrix_body.html`), built
-  from those columns, so the next request for the same page renders no cell.
+  from those columns, so the next request for the same page renders no cell;
+- the set's code examples side by side (`includes/code_side_by_side.html`).
 """
 
 from typing import NamedTuple
@@ -18,7 +19,7 @@ from typing import NamedTuple
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from . import caching, selectors
+from . import caching, columns, selectors
 
 
 class MatrixCell(NamedTuple):
@@ -29,7 +30,7 @@ class MatrixCell(NamedTuple):
 
 
 def _column_id(framework) -> str:
-    framework_id, release_id = selectors.column_key(framework)
+    framework_id, release_id = columns.column_key(framework)
     return f"{framework_id}@{release_id}"
 
 
@@ -38,10 +39,9 @@ def matrix_cells(frameworks, criteria, group=None) -> dict:
     columns_by_id = {_column_id(framework): framework for framework in frameworks}
 
     def render_columns(column_ids) -> dict[str, dict[int, MatrixCell]]:
-        columns = [columns_by_id[column_id] for column_id in column_ids]
-        cells = selectors.assessment_cells(columns, criteria)
+        cells = selectors.assessment_cells([columns_by_id[column_id] for column_id in column_ids], criteria)
         rendered = {column_id: {} for column_id in column_ids}
-        for (key, criterion_id), assessment in cells.items():
+        for (_, criterion_id), assessment in cells.items():
             html = render_to_string(
                 "includes/matrix_cell.html",
                 {
@@ -50,15 +50,15 @@ def matrix_cells(frameworks, criteria, group=None) -> dict:
                     "release": assessment.framework.release,
                 },
             )
-            rendered[f"{key[0]}@{key[1]}"][criterion_id] = MatrixCell(assessment.support_level, html)
+            rendered[_column_id(assessment.framework)][criterion_id] = MatrixCell(assessment.support_level, html)
         return rendered
 
     shown = group.pk if group is not None else "all"
     kind = f"matrix-column:{shown}:{timezone.localdate().isoformat()}"
-    columns = caching.cached_by_content_version(kind, list(columns_by_id), render_columns)
+    rendered_columns = caching.cached_by_content_version(kind, list(columns_by_id), render_columns)
     return {
-        (selectors.column_key(columns_by_id[column_id]), criterion_id): cell
-        for column_id, column in columns.items()
+        (columns.column_key(columns_by_id[column_id]), criterion_id): cell
+        for column_id, column in rendered_columns.items()
         for criterion_id, cell in column.items()
     }
 
@@ -85,3 +85,20 @@ def matrix_body(frameworks, criteria, group, comparison, cells=None) -> str:
         return {key: render_to_string("includes/matrix_body.html", context) for key in keys}
 
     return caching.cached_by_content_version(kind, [key], render_body)[key]
+
+
+def code_section(frameworks, criteria, group) -> str:
+    """The rendered "Code side by side" section of these columns on `criteria` ("" when none has code).
+
+    Kept in the fragment cache like the matrix rows: a compare of many criteria
+    holds hundreds of examples, whose HTML would otherwise be drawn on every request.
+    """
+    shown = group.pk if group is not None else "all"
+    key = ",".join(_column_id(framework) for framework in frameworks)
+
+    def render_section(keys) -> dict[str, str]:
+        rows = selectors.code_side_by_side(frameworks, criteria)
+        html = render_to_string("includes/code_side_by_side.html", {"code_rows": rows}) if rows else ""
+        return dict.fromkeys(keys, html)
+
+    return caching.cached_by_content_version(f"code-side-by-side:{shown}", [key], render_section)[key]

@@ -8,7 +8,7 @@ to them; pages never render on a request. History records keep the sources
 saves, which renders it anew.
 The signal handlers that keep derived fields in step live in signals.py.
 
-One module of some 600 lines, as Django lays out an app: the models refer to
+One module of some 800 lines, as Django lays out an app: the models refer to
 one another (and migrations name their validators here), and most of the
 length is field declarations and constraints, not logic.
 """
@@ -36,7 +36,7 @@ from .querysets import (
     SourceQuerySet,
     stale_before,
 )
-from .versions import covers, parse_version, validate_requires_python, validate_version
+from .versions import covers, normalized_version, parse_version, validate_requires_python, validate_version
 
 # Length caps of the Markdown fields (see comparisons/markdown.py for why).
 FRAMEWORK_DESCRIPTION_MAX = 8_000
@@ -277,7 +277,10 @@ class Framework(RendersMarkdown, NamedModel):
         "`manage.py sync_releases` reads their releases.",
     )
     latest_version = models.CharField(
-        max_length=50, blank=True, editable=False, help_text="The newest final release; kept from its releases."
+        max_length=50,
+        blank=True,
+        editable=False,
+        help_text="Kept from its releases: the newest final release not yanked (else the newest).",
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="frameworks")
     is_published = models.BooleanField("published", default=False)
@@ -403,6 +406,20 @@ class Assessment(RendersMarkdown, TimeStampedModel):
     def level(self) -> SupportLevel:
         return SupportLevel(self.support_level)
 
+    def clean(self):
+        super().clean()
+        if self.pk is None:
+            return
+        stored = Assessment.objects.filter(pk=self.pk).values_list("framework_id", flat=True).first()
+        moved = stored is not None and stored != self.framework_id
+        if moved and (self.statements.exists() or self.code_examples.exists()):
+            raise ValidationError(
+                {
+                    "framework": "Its support statements and code examples name releases of its framework: "
+                    "remove them before moving it to another framework."
+                }
+            )
+
     def current_statement(self) -> "SupportStatement":
         """What holds for the current release, from the assessment's own fields (no query)."""
         statement = SupportStatement(assessment=self, support_level=self.support_level)
@@ -457,6 +474,17 @@ class Source(models.Model):
     natural_key.dependencies = ["comparisons.assessment"]
 
 
+def check_releases_belong(row, *fields) -> None:
+    """A statement's or example's releases must be releases of its assessment's framework."""
+    if row.assessment_id is None:
+        return
+    framework_id = Assessment.objects.filter(pk=row.assessment_id).values_list("framework_id", flat=True).first()
+    for name in fields:
+        release = getattr(row, name)
+        if release is not None and release.framework_id != framework_id:
+            raise ValidationError({name: f"{release} is not a release of this assessment's framework."})
+
+
 class Release(models.Model):
     """One published version of a framework: from the package index, plus the support facts editors add."""
 
@@ -481,11 +509,25 @@ class Release(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["framework", "-ordinal"]
+        ordering = ["framework_id", "-ordinal"]
         constraints = [models.UniqueConstraint(fields=["framework", "version"], name="release_version_once")]
 
     def __str__(self):
         return f"{self.framework.name} {self.version}" if self.framework_id else self.version
+
+    def save(self, *args, **kwargs):
+        self.version = normalized_version(self.version)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        # One row per version as PEP 440 compares them: "4.2.0" is the release "4.2".
+        self.version = normalized_version(self.version)
+        wanted = parse_version(self.version)
+        if wanted is None or self.framework_id is None:
+            return
+        others = Release.objects.filter(framework_id=self.framework_id).exclude(pk=self.pk)
+        if any(parse_version(version) == wanted for version in others.values_list("version", flat=True)):
+            raise ValidationError({"version": f"{self.framework} already has the release {self.version}."})
 
     def natural_key(self):
         return (*self.framework.natural_key(), self.version)
@@ -544,6 +586,9 @@ class SupportStatement(models.Model):
     def level(self) -> SupportLevel:
         return SupportLevel(self.support_level)
 
+    def clean(self):
+        check_releases_belong(self, "since", "until")
+
     @property
     def range_label(self) -> str:
         """How the range reads: "since 3.1", "from 3.1 until 4.1" (4.1 excluded), "until 3.0", or "" (all)."""
@@ -596,6 +641,9 @@ class CodeExample(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        check_releases_belong(self, "release")
 
     def render_code(self) -> None:
         self.code = normalize_newlines(self.code)

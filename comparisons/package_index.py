@@ -6,13 +6,15 @@ files (what `pip config list` shows), else pip's own default. Its JSON API
 are grouped into releases by the version in their names.
 """
 
+import base64
 import datetime
+import http.client
 import json
-import os
 import ssl
 import subprocess
 import sys
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 
@@ -45,6 +47,14 @@ class PipIndex:
     url: str
     cafile: str | None = None
 
+    @property
+    def shown_url(self) -> str:
+        """The URL without any user name or password in it, to print."""
+        parts = urllib.parse.urlsplit(self.url)
+        if "@" not in parts.netloc:
+            return self.url
+        return parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
+
 
 def pip_settings() -> dict[str, str]:
     """pip's configuration as `pip config list` prints it: {"global.index-url": "…", ":env:.cert": "…"}."""
@@ -60,8 +70,9 @@ def pip_settings() -> dict[str, str]:
 
 
 def _setting(settings: dict[str, str], name: str) -> str | None:
-    # pip reads its files global → user → site, then the environment; the later one wins.
-    for scope in (":env:", "site", "user", "install", "global"):
+    # `pip config list` names each value by its section (":env:" for PIP_* variables); the
+    # environment overrides the files, and the install command's section the global one.
+    for scope in (":env:", "install", "global"):
         if f"{scope}.{name}" in settings:
             return settings[f"{scope}.{name}"]
     return None
@@ -70,20 +81,25 @@ def _setting(settings: dict[str, str], name: str) -> str | None:
 def pip_index() -> PipIndex:
     """The index pip installs from here, and the certificate bundle pip is told to trust, if any."""
     settings = pip_settings()
-    url = os.environ.get("PIP_INDEX_URL") or _setting(settings, "index-url")
+    url = _setting(settings, "index-url")
     if not url:
         from pip._internal.models.index import PyPI  # pip's own default; pip has no public API for it
 
         url = PyPI.simple_url
-    return PipIndex(url=url.rstrip("/"), cafile=os.environ.get("PIP_CERT") or _setting(settings, "cert"))
+    return PipIndex(url=url.rstrip("/"), cafile=_setting(settings, "cert"))
 
 
 def fetch_project(index: PipIndex, name: str) -> dict:
     """The index's JSON page of one project (PEP 691)."""
-    url = f"{index.url}/{canonicalize_name(name)}/"
-    if not url.startswith(("https://", "http://")):
-        raise PackageIndexError(f"pip's index {index.url} is not an HTTP index; set PIP_INDEX_URL to one.")
-    request = urllib.request.Request(url, headers={"Accept": JSON_API})  # noqa: S310 (http and https only, above)
+    parts = urllib.parse.urlsplit(f"{index.url}/{canonicalize_name(name)}/")
+    url = f"{index.shown_url}/{canonicalize_name(name)}/"
+    if parts.scheme not in ("https", "http"):
+        raise PackageIndexError(f"pip's index {index.shown_url} is not an HTTP index; set PIP_INDEX_URL to one.")
+    headers = {"Accept": JSON_API}
+    if parts.username:  # a private index: credentials go in a header, never in what is printed
+        credentials = f"{urllib.parse.unquote(parts.username)}:{urllib.parse.unquote(parts.password or '')}"
+        headers["Authorization"] = "Basic " + base64.b64encode(credentials.encode()).decode()
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (http and https only, above)
     context = ssl.create_default_context(cafile=index.cafile) if index.cafile else None
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS, context=context) as response:  # noqa: S310
@@ -93,10 +109,12 @@ def fetch_project(index: PipIndex, name: str) -> dict:
         if error.code == 404:
             raise PackageIndexError(f"The index has no project “{name}” ({url}).") from None
         raise PackageIndexError(f"The index answered {error.code} for {url}.") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as error:
+    except (urllib.error.URLError, http.client.HTTPException, ValueError, TimeoutError, OSError) as error:
         raise PackageIndexError(f"Could not reach the index at {url}: {getattr(error, 'reason', error)}.") from None
     if content_type != JSON_API:
-        raise PackageIndexError(f"The index at {index.url} does not serve the JSON API (PEP 691): got {content_type}.")
+        raise PackageIndexError(
+            f"The index at {index.shown_url} does not serve the JSON API (PEP 691): got {content_type}."
+        )
     try:
         return json.loads(body)
     except ValueError:

@@ -434,9 +434,19 @@ def code_side_by_side(frameworks, criteria) -> list[CodeRow]:
     by_cell = {}
     for example in examples:
         by_cell.setdefault((example.framework_id, example.criterion_id), []).append(example)
+
+    def shown_in(framework, examples):
+        # A column at a release shows the examples written for that release or an earlier one.
+        chosen = getattr(framework, "release", None)
+        if chosen is None:
+            return examples
+        return [e for e in examples if e.release is None or e.release.ordinal <= chosen.ordinal]
+
     rows = []
     for criterion in criteria:
-        row = [(framework, by_cell.get((framework.pk, criterion.pk), [])) for framework in frameworks]
+        row = [
+            (framework, shown_in(framework, by_cell.get((framework.pk, criterion.pk), []))) for framework in frameworks
+        ]
         if any(examples for _, examples in row):
             rows.append(CodeRow(criterion=criterion, columns=row))
     return rows

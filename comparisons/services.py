@@ -13,7 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from .choices import ComparisonStatus
+from .caching import content_changed
+from .choices import ComparisonStatus, SupportLevel
 from .models import (
     Assessment,
     CodeExample,
@@ -28,7 +29,7 @@ from .models import (
     SupportStatement,
     Tag,
 )
-from .versions import newest_release, parse_version, sorted_by_version
+from .versions import current_statement, newest_release, parse_version, sorted_by_version
 
 HISTORY_TRACKED = [
     Tag,
@@ -60,6 +61,8 @@ def save_assessment(
     assessments at once with the `replace_*` functions below.
     """
     created = assessment.pk is None
+    if statements is not None:
+        assessment.pending_statements = statements  # the level is taken from these when it is saved
     if not created:
         assessment.links_changed = set()
         if sources is not None and list(assessment.sources.values_list("title", "url")) != list(sources):
@@ -79,13 +82,14 @@ def save_assessment(
     if code_examples is not None:
         replace_code_examples([(assessment, code_examples)], created=just_created)
     if statements is not None:
+        del assessment.pending_statements
         assessment.refresh_from_db(fields=["support_level", "since_version"])  # as the statements set them
     return assessment
 
 
 def statement_rows(statements) -> list[tuple]:
-    """Support statements as comparable values: (level, since id, until id, note)."""
-    return [(s.support_level, s.since_id, s.until_id, s.note) for s in statements]
+    """Support statements as comparable values, in no particular order: (since id, until id, level, note)."""
+    return sorted((s.since_id or 0, s.until_id or 0, s.support_level, s.note) for s in statements)
 
 
 def example_rows(examples) -> list[tuple]:
@@ -192,10 +196,16 @@ def store_releases(framework, index_releases) -> tuple[int, int]:
     Idempotent. Nothing is deleted, and the support facts editors keep (LTS,
     end of support) are left as they are. Returns (added, updated).
     """
+    Framework.objects.select_for_update().filter(pk=framework.pk).first()  # one writer of its releases at a time
     stored = {parse_version(release.version): release for release in framework.releases.all()}
     added, updated = [], []
     for item in index_releases:
         facts = {"released_on": item.released_on, "is_yanked": item.is_yanked, "requires_python": item.requires_python}
+        if parse_version(item.version) in stored:
+            # What an index does not say (no upload times, no Requires-Python) does not erase what is known.
+            facts = {name: value for name, value in facts.items() if value not in (None, "")} | {
+                "is_yanked": item.is_yanked
+            }
         release = stored.get(parse_version(item.version))
         if release is None:
             added.append(Release(framework=framework, version=item.version, **facts))
@@ -213,7 +223,21 @@ def store_releases(framework, index_releases) -> tuple[int, int]:
     )
     if added or updated:
         refresh_releases([framework.pk])
+        content_changed()  # bulk writes send no signals
     return len(added), len(updated)
+
+
+def current_of(framework_id, statements) -> tuple[str, str] | None:
+    """(level, since) of the statement covering the framework's newest release; None without statements.
+
+    A cell whose statements cover no current release is "unknown", never a guess.
+    """
+    if not statements:
+        return None
+    current = current_statement(statements, newest_release(Release.objects.filter(framework_id=framework_id)))
+    if current is None:
+        return SupportLevel.UNKNOWN.value, ""
+    return current.support_level, current.since.version if current.since is not None else ""
 
 
 def refresh_current_levels(assessments) -> None:
@@ -313,7 +337,7 @@ def deleted_assessments():
 
 @transaction.atomic
 def restore_assessment(record) -> Assessment:
-    """Bring back a deleted assessment as it was, with its sources and extensions."""
+    """Bring back a deleted assessment as it was, with its sources, extensions, statements and code examples."""
     if (
         not Framework.objects.filter(pk=record.framework_id).exists()
         or not Criterion.objects.filter(pk=record.criterion_id).exists()
@@ -335,6 +359,39 @@ def restore_assessment(record) -> Assessment:
     ).order_by("position", "history_date")
     for source in {source.id: source for source in gone}.values():
         Source.objects.create(assessment=assessment, title=source.title, url=source.url, position=source.position)
+    # Statements and code examples too, when the releases they name still exist.
+    releases = set(Release.objects.filter(framework_id=assessment.framework_id).values_list("pk", flat=True))
+
+    def deleted_with_it(model):
+        records = model.history.filter(
+            assessment_id=record.id,
+            history_type="-",
+            history_date__gte=record.history_date - CASCADE_WINDOW,
+            history_date__lte=record.history_date + CASCADE_WINDOW,
+        ).order_by("history_date")
+        return {row.id: row for row in records}.values()
+
+    for row in deleted_with_it(SupportStatement):
+        if {row.since_id, row.until_id} - {None} <= releases:
+            SupportStatement.objects.create(
+                assessment=assessment,
+                support_level=row.support_level,
+                since_id=row.since_id,
+                until_id=row.until_id,
+                note=row.note,
+            )
+    for row in deleted_with_it(CodeExample):
+        CodeExample.objects.create(
+            assessment=assessment,
+            title=row.title,
+            language=row.language,
+            release_id=row.release_id if row.release_id in releases else None,
+            requirements=row.requirements,
+            code=row.code,
+            output=row.output,
+            position=row.position,
+        )
+    assessment.refresh_from_db(fields=["support_level", "since_version"])
     return assessment
 
 

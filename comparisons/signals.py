@@ -3,6 +3,7 @@
 Connected in ComparisonsConfig.ready(). The derived-field handlers also run for fixtures.
 """
 
+import threading
 from collections import defaultdict
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
@@ -34,15 +35,50 @@ def render_markdown_before_save(sender, instance, raw=False, **kwargs):
 
 
 @receiver(pre_save, sender=CodeExample)
-def highlight_code_before_save(sender, instance, raw=False, **kwargs):
+def highlight_code_before_save(sender, instance, **kwargs):
+    # For fixtures too, like Markdown: the HTML is derived from the code.
     instance.render_code()
+
+
+@receiver(pre_save, sender=Assessment)
+def current_level_follows_statements(sender, instance, raw=False, **kwargs):
+    """On every save (admin, API, revert, restore), the level is the one the statements give.
+
+    `pending_statements` are statements about to replace the stored ones (services.save_assessment).
+    """
+    if raw:
+        return
+    statements = getattr(instance, "pending_statements", None)
+    if statements is None:
+        if instance.pk is None:
+            return
+        statements = list(SupportStatement.objects.filter(assessment_id=instance.pk).select_related("since", "until"))
+    current = services.current_of(instance.framework_id, statements)
+    if current is None:
+        instance.since_version = ""
+    else:
+        instance.support_level, instance.since_version = current
+
+
+# Frameworks whose deletion is under way in this thread: their releases go with them, unrenumbered.
+_deleting = threading.local()
+
+
+@receiver(pre_delete, sender=Framework)
+def framework_deletion_started(sender, instance, **kwargs):
+    _deleting.__dict__.setdefault("frameworks", set()).add(instance.pk)
+
+
+@receiver(post_delete, sender=Framework)
+def framework_deletion_ended(sender, instance, **kwargs):
+    _deleting.__dict__.setdefault("frameworks", set()).discard(instance.pk)
 
 
 @receiver(post_save, sender=Release)
 @receiver(post_delete, sender=Release)
 def releases_changed(sender, instance, raw=False, **kwargs):
     # Imports and `sync_releases` write releases in bulk (no signals) and call the service once.
-    if not raw:
+    if not raw and instance.framework_id not in _deleting.__dict__.get("frameworks", ()):
         services.refresh_releases([instance.framework_id])
 
 

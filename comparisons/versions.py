@@ -8,15 +8,25 @@ from django.core.exceptions import ValidationError
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import InvalidVersion, Version
 
-# What a version may look like in a URL (`/compare/django@4.2-vs-flask/`): PEP 440's characters.
-VERSION_IN_URL = r"[0-9A-Za-z.!+_]+"
+# What a version may look like in a URL (`/compare/django@4.2-vs-flask/`): PEP 440's characters,
+# at most as long as a stored version.
+VERSION_MAX_LENGTH = 50
+VERSION_IN_URL = rf"[0-9A-Za-z.!+_]{{1,{VERSION_MAX_LENGTH}}}"
 
 
 def parse_version(text: str) -> Version | None:
+    if not isinstance(text, str) or len(text) > VERSION_MAX_LENGTH:
+        return None  # Version() of thousands of digits is a ValueError (Python's limit on int parsing)
     try:
         return Version(text)
-    except (InvalidVersion, TypeError):
+    except (InvalidVersion, ValueError):
         return None
+
+
+def normalized_version(text: str) -> str:
+    """The version as PEP 440 writes it ("3.1-1" → "3.1.post1"); unchanged if it is not one."""
+    version = parse_version(text)
+    return str(version) if version is not None else text
 
 
 def validate_version(value: str) -> None:
@@ -44,6 +54,25 @@ def validate_requires_python(value: str) -> None:
 def sorted_by_version(releases) -> list:
     """Releases oldest first, by their PEP 440 version."""
     return sorted(releases, key=lambda release: Version(release.version))
+
+
+def current_statement(statements, newest):
+    """Of a cell's statements, the one covering `newest` (the framework's newest release).
+
+    Without releases only an open statement can exist, and it is the current one;
+    with releases but none covered, there is none (the level is unknown).
+    """
+    if newest is None:
+        return statements[-1] if statements else None
+    return next((statement for statement in statements if covers_version(statement, newest)), None)
+
+
+def covers_version(statement, release) -> bool:
+    """Whether a statement holds for `release`, by PEP 440 order (rows in hand, ordinals not needed)."""
+    at = Version(release.version)
+    if statement.since is not None and Version(statement.since.version) > at:
+        return False
+    return statement.until is None or at < Version(statement.until.version)
 
 
 def find_release(releases, text: str):

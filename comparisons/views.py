@@ -286,7 +286,7 @@ class CompareView(TemplateView):
             at_releases=at_releases,
             comparison=comparison,
             matrix_body=matrix.matrix_body(frameworks, shown_criteria, group, comparison, cells=cells),
-            code_rows=selectors.code_side_by_side(frameworks, shown_criteria),
+            code_section=matrix.code_section(frameworks, shown_criteria, group),
             group_links=group_links(request, options.groups.values(), group) if options.one_group_at_a_time else [],
             differences_only=options.option("differences", False),
             fits=selectors.fit_ranking(frameworks, weights, levels=shown_levels),
@@ -317,10 +317,10 @@ class CompareView(TemplateView):
     def pick(self, request):
         if "frameworks" not in request.GET:
             return self.render_to_response(self.get_context_data(form=CompareForm()))
-        # The release form beside a compare table sends `at-<slug>` (a version) for each framework.
+        # The release form beside a compare table sends, for column i, `frameworks` and `at-i` (a version).
         requested = []
-        for ref in (ref.strip() for ref in request.GET.getlist("frameworks")):
-            version = request.GET.get(f"at-{ref}", "").strip() if "@" not in ref else ""
+        for index, ref in enumerate(ref.strip() for ref in request.GET.getlist("frameworks")):
+            version = request.GET.get(f"at-{index}", "").strip() if "@" not in ref else ""
             if ref:
                 requested.append(f"{ref}@{version}" if version else ref)
         form = CompareForm(data={"frameworks": requested})

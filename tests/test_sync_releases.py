@@ -29,7 +29,10 @@ class RecordedIndex(http.server.BaseHTTPRequestHandler):
     pages = {}  # path -> project page
     url = ""
 
+    last_authorization = ""
+
     def do_GET(self):
+        type(self).last_authorization = self.headers.get("Authorization", "")
         page = self.pages.get(self.path)
         if page is None:
             self.send_error(404)
@@ -136,3 +139,34 @@ def test_a_framework_without_packages_is_refused_by_name(index, db):
 
     with pytest.raises(CommandError, match=r"packages on the index first .*: bare"):
         call_command("sync_releases", "bare")
+
+
+def test_a_sync_that_adds_releases_is_seen_on_the_next_request(index, flask, client, settings):
+    from comparisons.caching import content_version
+
+    before = content_version()
+
+    call_command("sync_releases", "flask")
+
+    assert content_version() != before
+
+
+def test_what_the_index_does_not_say_is_not_erased(index, flask):
+    call_command("sync_releases", "flask")
+    for file in index["/simple/flask/"]["files"]:
+        file.pop("upload-time")
+        file.pop("requires-python", None)
+
+    call_command("sync_releases", "flask")
+
+    release = Release.objects.get(version="3.1.3")
+    assert (release.released_on, release.requires_python) == (datetime.date(2026, 2, 19), ">=3.9")
+
+
+def test_credentials_in_the_index_url_are_sent_but_never_printed(index, flask, monkeypatch, capsys):
+    monkeypatch.setenv("PIP_INDEX_URL", RecordedIndex.url.replace("http://", "http://reader:s3cret@"))
+
+    call_command("sync_releases", "flask")
+
+    assert "s3cret" not in capsys.readouterr().out
+    assert RecordedIndex.last_authorization.startswith("Basic ")

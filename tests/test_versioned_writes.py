@@ -3,12 +3,13 @@
 import json
 
 import pytest
+from django.core.exceptions import ValidationError
 from rest_framework.test import APIClient
 
 from comparisons.dataset import DatasetInvalid, export_dataset, import_dataset
 from comparisons.models import Assessment, CodeExample, Release, SupportStatement
 
-from .factories import assessment_change_data
+from .factories import FrameworkFactory, assessment_change_data
 
 API = "/api/v1"
 
@@ -298,3 +299,132 @@ def async_row(data):
 
 def first_releases(data):
     return data["frameworks"][0]["releases"]
+
+
+# -- derived levels stay in step on every path -----------------------------------------------
+
+
+def test_removing_every_statement_keeps_the_editors_level_and_forgets_since(editor_api, versioned):
+    cell = django_async()
+
+    response = editor_api.patch(
+        f"{API}/assessments/django/async-views/", {"version": cell.version, "statements": []}, format="json"
+    )
+
+    assert response.status_code == 200
+    assert (response.json()["support_level"], response.json()["since"]) == ("built_in", "")
+    assert "since 3.1" not in APIClient().get("/frameworks/django/async-views/").content.decode()
+
+
+def test_a_level_that_contradicts_the_statements_is_refused_by_the_api(editor_api, versioned):
+    cell = django_async()
+
+    response = editor_api.patch(
+        f"{API}/assessments/django/async-views/", {"version": cell.version, "support_level": "none"}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert "The level comes from the support statements" in response.json()["errors"]["support_level"][0]
+    assert django_async().support_level == "built_in"
+
+
+def test_a_level_that_contradicts_the_statements_is_refused_by_the_import(versioned):
+    data = export_dataset()
+    data["format_version"] = 1
+    for row in data["frameworks"]:
+        del row["releases"]
+    for row in data["assessments"]:
+        del row["statements"], row["code_examples"]
+    async_row(data)["support_level"] = "none"
+
+    with pytest.raises(DatasetInvalid) as raised:
+        import_dataset(data)
+
+    assert any(
+        where.endswith(".support_level") and "The support statements give “Built in”" in what
+        for where, what in raised.value.report.errors
+    )
+
+
+def test_the_history_record_of_a_statements_change_holds_the_level_they_give(editor_api, versioned):
+    cell = django_async()
+
+    editor_api.patch(
+        f"{API}/assessments/django/async-views/",
+        {"version": cell.version, "statements": [{"support_level": "partial", "since": "3.0", "until": None}]},
+        format="json",
+    )
+
+    record = django_async().history.first()
+    assert (record.support_level, record.since_version) == ("partial", "3.0")
+
+
+def test_statements_and_examples_cannot_name_another_frameworks_releases(editor_api, versioned):
+    cell = django_async()
+    FrameworkFactory(slug="bottle")
+
+    moved = editor_api.patch(
+        f"{API}/assessments/django/async-views/", {"version": cell.version, "framework": "bottle"}, format="json"
+    )
+    foreign = SupportStatement(assessment=cell, support_level="none", since=Release.objects.get(version="2.0.0"))
+
+    assert moved.status_code == 400
+    assert "remove them before moving it" in json.dumps(moved.json())
+    with pytest.raises(ValidationError, match="is not a release of this assessment's framework"):
+        foreign.full_clean()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/compare/django@" + "1" * 5000 + "-vs-flask/",
+        "/frameworks/django/?release=" + "1" * 5000,
+        f"{API}/compare/?frameworks=django@{'1' * 5000},flask",
+        "/compare/django@-vs-flask/",
+        f"{API}/compare/?frameworks=django@,flask",
+    ],
+)
+def test_monstrous_versions_are_a_clear_4xx(client, versioned, url):
+    assert client.get(url).status_code in (400, 404)
+
+
+def test_a_restored_assessment_comes_back_with_its_statements_and_code(versioned):
+    from comparisons.services import deleted_assessments, restore_assessment
+
+    cell = Assessment.objects.get(framework__slug="flask", criterion__slug="request-object")
+    django_async().delete()
+    cell.delete()
+
+    for record in deleted_assessments():
+        restore_assessment(record)
+
+    assert django_async().statements.count() == 2
+    assert (django_async().support_level, django_async().since_version) == ("built_in", "3.1")
+    assert CodeExample.objects.filter(assessment__framework__slug="flask").count() == 1
+
+
+def test_versions_are_stored_as_pep_440_writes_them_and_once(versioned):
+    django = Release.objects.get(version="5.2").framework
+
+    release = Release(framework=django, version="5.2-1")
+    release.full_clean()
+    release.save()
+    duplicate = Release(framework=django, version="5.2.0")
+
+    assert release.version == "5.2.post1"
+    with pytest.raises(ValidationError, match=r"already has the release 5\.2\.0"):
+        duplicate.full_clean()
+
+
+def test_the_release_form_keeps_the_same_framework_at_two_releases(client, versioned):
+    response = client.get("/compare/?frameworks=django&at-0=3.0&frameworks=django&at-1=")
+
+    assert response.headers["Location"] == "/compare/django@3.0-vs-django/"
+
+
+def test_a_column_at_a_release_shows_only_code_written_for_it_or_earlier(client, versioned):
+    html = client.get("/compare/django@3.0-vs-django/").content.decode()
+
+    section = html.split('id="code-heading"')[1]
+    assert section.count("The request is passed in") == 1
+    assert "No example written for 3.0 or earlier." in section

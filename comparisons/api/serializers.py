@@ -199,10 +199,10 @@ class AssessmentSerializer(VersionedMixin, ModelValidationMixin, serializers.Hyp
     def validate(self, attrs):
         attrs = super().validate(attrs)
         framework = attrs.get("framework") or (self.instance.framework if self.instance else None)
-        if framework is None or ("statements" not in attrs and "code_examples" not in attrs):
+        if framework is None:
             return attrs
-        releases = list(framework.releases.all())
         errors = {}
+        releases = list(framework.releases.all()) if {"statements", "code_examples"} & set(attrs) else []
 
         def release_named(version, field):
             if version in (None, ""):
@@ -213,24 +213,23 @@ class AssessmentSerializer(VersionedMixin, ModelValidationMixin, serializers.Hyp
             return release
 
         if "statements" in attrs:
-            statements = []
-            for row in attrs["statements"]:
-                statements.append(
-                    SupportStatement(
-                        support_level=row["support_level"],
-                        since=release_named(row.get("since"), "statements"),
-                        until=release_named(row.get("until"), "statements"),
-                        note=row.get("note", ""),
-                    )
+            attrs["statements"] = [
+                SupportStatement(
+                    support_level=row["support_level"],
+                    since=release_named(row.get("since"), "statements"),
+                    until=release_named(row.get("until"), "statements"),
+                    note=row.get("note", ""),
                 )
+                for row in attrs["statements"]
+            ]
             if "statements" not in errors:
                 ranges = [
-                    (s.since.version if s.since else None, s.until.version if s.until else None) for s in statements
+                    (each.since.version if each.since else None, each.until.version if each.until else None)
+                    for each in attrs["statements"]
                 ]
-                problems = services.statement_range_problems(ranges)
-                if problems:
-                    errors["statements"] = problems
-            attrs["statements"] = statements
+                errors.update(
+                    {"statements": problems} if (problems := services.statement_range_problems(ranges)) else {}
+                )
         if "code_examples" in attrs:
             examples = []
             for index, row in enumerate(attrs["code_examples"]):
@@ -238,15 +237,32 @@ class AssessmentSerializer(VersionedMixin, ModelValidationMixin, serializers.Hyp
                 try:
                     example.full_clean(exclude=["assessment"])
                 except DjangoValidationError as error:
+                    found = errors.setdefault("code_examples", [])
                     for name, messages in error.message_dict.items():
-                        errors.setdefault("code_examples", []).extend(
-                            f"Example {index + 1}, {name}: {m}" for m in messages
-                        )
+                        found.extend(f"Example {index + 1}, {name}: {message}" for message in messages)
                 examples.append(example)
             attrs["code_examples"] = examples
+        if "support_level" in self.initial_data and "statements" not in errors:
+            self.check_level_follows_statements(attrs, framework, errors)
         if errors:
             raise serializers.ValidationError(errors)
         return attrs
+
+    def check_level_follows_statements(self, attrs, framework, errors) -> None:
+        """A level sent with (or onto) support statements must be theirs: they set it."""
+        if "statements" in attrs:
+            statements = attrs["statements"]
+        elif self.instance is not None:
+            statements = list(self.instance.statements.select_related("since", "until"))
+        else:
+            statements = []
+        current = services.current_of(framework.pk, statements)
+        if current is not None and attrs.get("support_level") != current[0]:
+            label = SupportLevel(current[0]).label
+            errors["support_level"] = [
+                f"The level comes from the support statements: at {framework.name}'s newest release they say "
+                f"“{label}”. Change the statements, or send the level they give."
+            ]
 
     def validate_sources(self, sources):
         # Nested fields are optional in a PATCH; a source still needs both parts.

@@ -240,7 +240,7 @@ class DatasetView(ReadOnlyAPIView):
         responses={200: OpenApiTypes.OBJECT},
         description=(
             "Everything published, as one JSON document in the slug-based dataset format "
-            "(format_version 1, licensed CC BY 4.0); its JSON Schema is at dataset/schema/. "
+            "(format_version 2, licensed CC BY 4.0); its JSON Schema is at dataset/schema/. "
             "`manage.py import_dataset` reads it back."
         ),
     )

@@ -16,6 +16,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from .. import services
 from ..caching import content_changed
+from ..choices import SupportLevel
 from ..models import (
     Assessment,
     CodeExample,
@@ -27,7 +28,7 @@ from ..models import (
     Source,
     SupportStatement,
 )
-from ..versions import parse_version
+from ..versions import current_statement, newest_release, parse_version
 from .rendering import MarkdownRenderer, with_markdown_as_stored
 
 BULK_BATCH_SIZE = 1_000
@@ -37,6 +38,7 @@ ASSESSMENT_FIELDS = {
     "summary": "summary",
     "details": "details",
     "last_reviewed": "last reviewed",
+    "since_version": "since",
 }
 SOURCE_FIELDS = {name: Source._meta.get_field(name) for name in ("title", "url")}
 POINT_FIELDS = {
@@ -236,8 +238,8 @@ def _check_assessments(framework_slug, framework_rows, report, lookup) -> _Asses
         )
     )
     stored = {assessment.criterion.slug: assessment for assessment in stored}
-    versioned = any(row.get("statements") or row.get("code_examples") for _, row in framework_rows)
-    releases = {parse_version(r.version): r for r in framework.releases.all()} if versioned else {}
+    releases = {parse_version(release.version): release for release in framework.releases.all()}
+    newest = newest_release(releases.values())
     for i, row in framework_rows:
         path = f"$.assessments[{i}]"
         criterion = lookup("criteria", Criterion, row["criterion"])
@@ -260,6 +262,19 @@ def _check_assessments(framework_slug, framework_rows, report, lookup) -> _Asses
             "details": row["details"],
             "last_reviewed": parse_date(row["last_reviewed"]),
         }
+        # A format 1 file says nothing of statements: the stored ones stay, and still set the level.
+        statements = _statements_of(row, releases) if "statements" in row else None
+        in_force = statements if statements is not None else list(instance.statements.all()) if before else []
+        if in_force:
+            current = current_statement(in_force, newest)
+            level = current.support_level if current is not None else SupportLevel.UNKNOWN
+            if level != row["support_level"]:
+                message = f"The support statements give “{SupportLevel(level).label}” at the newest release."
+                report.errors.append((f"{path}.support_level", message))
+                continue
+            values["since_version"] = current.since.version if current is not None and current.since else ""
+        elif before is not None and instance.since_version:
+            values["since_version"] = ""
         exclude = ["framework", "criterion", "extensions"]
         if not _prepare("assessments", batch.pending, report, path, instance, before, values, exclude=exclude):
             continue
@@ -273,25 +288,27 @@ def _check_assessments(framework_slug, framework_rows, report, lookup) -> _Asses
         if wanted_sources is not None and wanted_sources != current_sources:
             batch.source_changes.append((instance, wanted_sources))
             report.count(links_bucket, "sources")
-        if "statements" in row:  # a format 1 file says nothing of them: they stay as they are
-            statements = [
-                SupportStatement(
-                    support_level=s["support_level"],
-                    since=releases.get(parse_version(s["since"])) if s["since"] else None,
-                    until=releases.get(parse_version(s["until"])) if s["until"] else None,
-                    note=s["note"],
-                )
-                for s in row["statements"]
-            ]
-            if services.statement_rows(statements) != current_statements:
-                batch.statement_changes.append((instance, statements))
-                report.count(links_bucket, "support_statements")
+        if statements is not None and services.statement_rows(statements) != current_statements:
+            batch.statement_changes.append((instance, statements))
+            report.count(links_bucket, "support_statements")
         if "code_examples" in row:
             examples = _checked_examples(row["code_examples"], releases, report, path)
             if examples is not None and services.example_rows(examples) != current_examples:
                 batch.example_changes.append((instance, examples))
                 report.count(links_bucket, "code_examples")
     return batch
+
+
+def _statements_of(row, releases) -> list:
+    return [
+        SupportStatement(
+            support_level=s["support_level"],
+            since=releases.get(parse_version(s["since"])) if s["since"] else None,
+            until=releases.get(parse_version(s["until"])) if s["until"] else None,
+            note=s["note"],
+        )
+        for s in row["statements"]
+    ]
 
 
 def _checked_examples(rows, releases, report, path):

@@ -28,7 +28,7 @@ class Command(BaseCommand):
                 names = ", ".join(without)
                 raise CommandError(f"Name the framework's packages on the index first (“packages”): {names}.")
         index = pip_index()
-        self.stdout.write(f"Reading releases from {index.url}")
+        self.stdout.write(f"Reading releases from {index.shown_url}")
         fetched = []
         try:
             for framework in chosen:
