@@ -105,6 +105,29 @@ def compared_frameworks(refs) -> list[Framework]:
     return chosen
 
 
+def frameworks_at(frameworks, refs) -> tuple[list, list[str]]:
+    """`frameworks` with those `refs` names ("django@4.2") at those releases, and the problems, in words.
+
+    For the fit page: every framework stays in the ranking; one named at a
+    release is ranked as it was then.
+    """
+    by_slug = {framework.slug: framework for framework in frameworks}
+    wanted, problems = {}, []
+    for ref in refs:
+        parsed = FRAMEWORK_REF.fullmatch(ref)
+        if parsed is None or parsed["version"] is None or parsed["slug"] not in by_slug:
+            problems.append(f"“{ref[:60]}” is not a published framework at a release, such as django@4.2.")
+        else:
+            wanted[parsed["slug"]] = parsed["version"]
+    with_releases([by_slug[slug] for slug in wanted])
+    for slug, version in wanted.items():
+        try:
+            by_slug[slug] = column_at(by_slug[slug], release_named(by_slug[slug], version))
+        except ValidationError as error:
+            problems.extend(error.messages)
+    return [by_slug[framework.slug] for framework in frameworks], problems
+
+
 def _refuse_version(framework, version: str):
     """A version the framework has no release of: before its first release (invalid) or unknown (not found)."""
     parsed, first = parse_version(version), framework.release_list[0] if framework.release_list else None

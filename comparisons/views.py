@@ -345,8 +345,13 @@ class FitView(TemplateView):
         form = FitForm(request.GET or None, criteria=criteria)
         valid = not form.is_bound or form.is_valid()
         frameworks = list(Framework.objects.published())
+        release_errors = []
+        pinned = [ref for ref in request.GET.getlist("at") if ref.strip()]
+        if pinned:  # ?at=django@4.2: rank that framework as it was at that release
+            frameworks, release_errors = columns.frameworks_at(frameworks, pinned)
         fits = selectors.fit_ranking(frameworks, form.weights())
-        return self.render_to_response(self.get_context_data(form=form, fits=fits), status=200 if valid else 400)
+        context = self.get_context_data(form=form, fits=fits, release_errors=release_errors, at_refs=pinned)
+        return self.render_to_response(context, status=200 if valid and not release_errors else 400)
 
 
 class ComparisonListView(FilteredListMixin, FilterView):

@@ -137,3 +137,19 @@ def test_fit_ranks_at_the_chosen_releases(client, versioned):
 
     ranking = html.split('id="fit-heading"')[1]
     assert ranking.index("Django") < ranking.index("Django 3.0")
+
+
+def test_the_fit_page_ranks_a_framework_at_a_chosen_release(client, versioned):
+    current = client.get("/fit/?w-async-views=3").content.decode()
+    at_3_0 = client.get("/fit/?w-async-views=3&at=django@3.0").content.decode()
+
+    assert current.index(">Django<") < current.index(">Flask<")
+    assert at_3_0.index(">Flask<") < at_3_0.index(">Django 3.0<")
+    assert 'name="at" value="django@3.0"' in at_3_0
+
+
+def test_the_fit_page_names_a_release_it_does_not_know(client, versioned):
+    response = client.get("/fit/?w-async-views=3&at=django@9.9")
+
+    assert response.status_code == 400
+    assert "Django has no release 9.9." in response.content.decode()
