@@ -283,7 +283,13 @@ class CodeExampleInline(ReleaseChoicesMixin, admin.StackedInline):
     fields = ["title", "language", "release", "requirements", "code", "output", "position", "highlighted"]
     readonly_fields = ["highlighted"]
     extra = 0
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 12, "class": "code-input"})}}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "code":
+            # static/js/admin-markdown-inlines.js previews it, highlighted, as the editor types.
+            attrs = {"rows": 14, "class": "code-input", "data-preview-url": reverse("markdownx_markdownify")}
+            kwargs["widget"] = forms.Textarea(attrs=attrs)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description="preview (as saved)")
     def highlighted(self, example):

@@ -1,7 +1,7 @@
 """The compare page's matrix and code: rendered from template includes, kept in the fragment cache.
 
-Three kinds of fragment, all under the content version
-(`caching.cached_by_content_version`), the first two also under the day (a cell's "needs review"
+Two kinds of fragment, both under the content version
+(`caching.cached_by_content_version`) and the day (a cell's "needs review"
 badge appears with time):
 
 - a framework's column of cells (one criterion group's, or all of them),
@@ -10,8 +10,8 @@ badge appears with time):
   Django vs Flask vs Pyramid show the same Django column, so a page of a new
   set renders only the columns no page has needed since the last edit;
 - the table body of one set and group (`includes/matrix_body.html`), built
-  from those columns, so the next request for the same page renders no cell;
-- the set's code examples side by side (`includes/code_side_by_side.html`).
+  from those columns, so the next request for the same page renders no cell,
+  with the set's code examples side by side (`includes/code_side_by_side.html`).
 """
 
 from typing import NamedTuple
@@ -63,18 +63,26 @@ def matrix_cells(frameworks, criteria, group=None) -> dict:
     }
 
 
-def matrix_body(frameworks, criteria, group, comparison, cells=None) -> str:
-    """The rendered rows of the compare matrix of these columns on `criteria` (`group`'s, or all).
+class CompareBody(NamedTuple):
+    """The rendered parts of a compare page that depend on its set and group: matrix rows and code."""
 
-    `cells`, if given, returns `matrix_cells` of the same arguments (a page that needs them anyway).
+    matrix: str
+    code: str
+
+
+def compare_body(frameworks, criteria, group, comparison, cells=None) -> CompareBody:
+    """The compare page's matrix rows and "Code side by side" section for these columns on `criteria`.
+
+    One fragment for both, so a page asks the cache once. `cells`, if given,
+    returns `matrix_cells` of the same arguments (a page that needs them anyway).
     """
     shown = group.pk if group is not None else "all"
     # Staff may see a draft comparison's key differences: its own fragment.
     points = f"{comparison.pk}-{comparison.status}" if comparison is not None else "none"
-    kind = f"matrix-body:{shown}:{points}:{timezone.localdate().isoformat()}"
+    kind = f"compare-body:{shown}:{points}:{timezone.localdate().isoformat()}"
     key = ",".join(_column_id(framework) for framework in frameworks)
 
-    def render_body(keys) -> dict[str, str]:
+    def render_body(keys) -> dict[str, CompareBody]:
         context = {
             "matrix": selectors.compare_matrix(
                 frameworks, criteria, cells() if cells else matrix_cells(frameworks, criteria, group), comparison
@@ -82,23 +90,11 @@ def matrix_body(frameworks, criteria, group, comparison, cells=None) -> str:
             "comparison": comparison,
             "column_count": len(frameworks) + 1 + (comparison is not None),
         }
-        return {key: render_to_string("includes/matrix_body.html", context) for key in keys}
+        code_rows = selectors.code_side_by_side(frameworks, criteria)
+        body = CompareBody(
+            matrix=render_to_string("includes/matrix_body.html", context),
+            code=render_to_string("includes/code_side_by_side.html", {"code_rows": code_rows}) if code_rows else "",
+        )
+        return dict.fromkeys(keys, body)
 
     return caching.cached_by_content_version(kind, [key], render_body)[key]
-
-
-def code_section(frameworks, criteria, group) -> str:
-    """The rendered "Code side by side" section of these columns on `criteria` ("" when none has code).
-
-    Kept in the fragment cache like the matrix rows: a compare of many criteria
-    holds hundreds of examples, whose HTML would otherwise be drawn on every request.
-    """
-    shown = group.pk if group is not None else "all"
-    key = ",".join(_column_id(framework) for framework in frameworks)
-
-    def render_section(keys) -> dict[str, str]:
-        rows = selectors.code_side_by_side(frameworks, criteria)
-        html = render_to_string("includes/code_side_by_side.html", {"code_rows": rows}) if rows else ""
-        return dict.fromkeys(keys, html)
-
-    return caching.cached_by_content_version(f"code-side-by-side:{shown}", [key], render_section)[key]

@@ -1,6 +1,7 @@
 // django-markdownx starts its editors once, at page load. Inline rows added later
 // with "Add another" are copies of a hidden template row and would have no live
 // preview; this gives them one, through the same staff-only preview endpoint.
+// Code examples' code fields get a live, highlighted preview the same way.
 "use strict";
 
 (function () {
@@ -45,6 +46,56 @@
   document.addEventListener("formset:added", (event) => {
     for (const container of event.target.querySelectorAll(".markdownx")) {
       attachPreview(container);
+    }
+    for (const code of event.target.querySelectorAll("textarea.code-input")) {
+      attachCodePreview(code);
+    }
+  });
+
+  // A code example's live preview: the code as a fenced block of its language, highlighted
+  // by the same staff-only endpoint (and so the same renderer and sanitizer) as Markdown.
+  function attachCodePreview(code) {
+    if (code.dataset.codePreview || code.name.includes("__prefix__")) {
+      return;
+    }
+    code.dataset.codePreview = "on";
+    const language = document.getElementsByName(code.name.replace(/-code$/, "-language"))[0];
+    const preview = document.createElement("div");
+    preview.className = "code-preview";
+    preview.setAttribute("aria-live", "polite");
+    code.after(preview);
+    let timer = null;
+
+    const refresh = () => {
+      const fence = "`".repeat(Math.max(3, ...Array.from(code.value.matchAll(/`+/g), (m) => m[0].length + 1)));
+      const body = new FormData();
+      body.append("content", `${fence}${language ? language.value.trim() : ""}\n${code.value}\n${fence}`);
+      body.append("csrfmiddlewaretoken", csrfToken());
+      fetch(code.dataset.previewUrl, {
+        method: "POST",
+        body: body,
+        credentials: "same-origin",
+        headers: { "X-Requested-With": "XMLHttpRequest" },
+      })
+        .then((response) => (response.ok ? response.text() : ""))
+        .then((html) => {
+          preview.innerHTML = html; // sanitized by the site's one renderer
+        });
+    };
+    const later = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(refresh, 500);
+    };
+    code.addEventListener("input", later);
+    if (language) {
+      language.addEventListener("input", later);
+    }
+    refresh();
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    for (const code of document.querySelectorAll("textarea.code-input")) {
+      attachCodePreview(code);
     }
   });
 })();

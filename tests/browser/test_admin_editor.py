@@ -80,3 +80,21 @@ def test_a_page_with_inlines_saved_untouched_records_no_change(seeded_live, live
     assert framework.history.count() == records
     assert Assessment.history.filter(framework_id=framework.pk).count() == assessment_records
     assert page.console_errors == []
+
+
+def test_a_code_example_gets_a_live_highlighted_preview(seeded_live, live_server, logged_in_page):
+    page = logged_in_page
+    assessment = Assessment.objects.get(framework__slug="flask", criterion__slug="request-object")
+    page.goto(f"{live_server.url}/admin/comparisons/assessment/{assessment.pk}/change/")
+
+    page.click("#code_examples-group .add-row a")
+    row = page.locator("#code_examples-group .inline-related:not(.empty-form)").last
+    row.locator("input[name$='-title']").fill("Reading the request")
+    row.locator("textarea.code-input").fill("def view():\n    return '<script>alert(1)</script>'\n```\n")
+
+    preview = row.locator(".code-preview")
+    preview.locator("span.k").first.wait_for(timeout=10_000)
+    assert preview.locator("span.k").first.inner_text() == "def"
+    assert preview.locator("script").count() == 0
+    assert "<script>alert(1)</script>" in preview.inner_text()  # shown as text
+    assert page.console_errors == []
