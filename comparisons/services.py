@@ -97,6 +97,19 @@ def example_rows(examples) -> list[tuple]:
     return [(e.title, e.language, e.release_id, e.requirements, e.code, e.output) for e in examples]
 
 
+def _replace_rows(model, changes, created, prepare) -> None:
+    """Delete the stored rows of `model` of each assessment in `changes` and create the given ones.
+
+    `prepare(assessment, rows)` readies one assessment's new rows; `created` holds
+    the ids of assessments just created, which have none to delete.
+    """
+    stored = [assessment.pk for assessment, _ in changes if assessment.pk not in created]
+    if stored:
+        model.objects.filter(assessment__in=stored).delete()
+    rows = [row for assessment, wanted in changes for row in prepare(assessment, wanted)]
+    bulk_create_with_history(rows, model, batch_size=BULK_BATCH_SIZE, default_change_reason="Added")
+
+
 def replace_statements(changes, *, created=frozenset()) -> None:
     """Give each assessment exactly these support statements: (assessment, [SupportStatement, ...]) pairs.
 
@@ -104,15 +117,13 @@ def replace_statements(changes, *, created=frozenset()) -> None:
     """
     if not changes:
         return
-    stored = [assessment.pk for assessment, _ in changes if assessment.pk not in created]
-    if stored:
-        SupportStatement.objects.filter(assessment__in=stored).delete()
-    rows = []
-    for assessment, statements in changes:
+
+    def prepare(assessment, statements):
         for statement in statements:
             statement.pk, statement.assessment = None, assessment
-            rows.append(statement)
-    bulk_create_with_history(rows, SupportStatement, batch_size=BULK_BATCH_SIZE, default_change_reason="Added")
+        return statements
+
+    _replace_rows(SupportStatement, changes, created, prepare)
     refresh_current_levels(Assessment.objects.filter(pk__in=[assessment.pk for assessment, _ in changes]))
 
 
@@ -120,16 +131,14 @@ def replace_code_examples(changes, *, created=frozenset()) -> None:
     """Give each assessment exactly these code examples, in order: (assessment, [CodeExample, ...]) pairs."""
     if not changes:
         return
-    stored = [assessment.pk for assessment, _ in changes if assessment.pk not in created]
-    if stored:
-        CodeExample.objects.filter(assessment__in=stored).delete()
-    rows = []
-    for assessment, examples in changes:
+
+    def prepare(assessment, examples):
         for position, example in enumerate(examples):
             example.pk, example.assessment, example.position = None, assessment, position
             example.render_code()  # bulk_create sends no pre_save signal
-            rows.append(example)
-    bulk_create_with_history(rows, CodeExample, batch_size=BULK_BATCH_SIZE, default_change_reason="Added")
+        return examples
+
+    _replace_rows(CodeExample, changes, created, prepare)
 
 
 def replace_sources(changes, *, created=frozenset()) -> None:

@@ -10,6 +10,24 @@
     return input ? input.value : "";
   }
 
+  // Markdown `content` rendered by the staff-only preview endpoint at `url` into `preview`.
+  function renderPreview(url, content, preview) {
+    const body = new FormData();
+    body.append("content", content);
+    body.append("csrfmiddlewaretoken", csrfToken());
+    fetch(url, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { "X-Requested-With": "XMLHttpRequest" },
+    })
+      .then((response) => (response.ok ? response.text() : ""))
+      .then((html) => {
+        // The endpoint returns HTML sanitized by the site's one Markdown renderer.
+        preview.innerHTML = html;
+      });
+  }
+
   function attachPreview(container) {
     const editor = container.querySelector(".markdownx-editor");
     const preview = container.querySelector(".markdownx-preview");
@@ -20,22 +38,7 @@
     const latency = Number(editor.getAttribute("data-markdownx-latency")) || 500;
     let timer = null;
 
-    const refresh = () => {
-      const body = new FormData();
-      body.append("content", editor.value);
-      body.append("csrfmiddlewaretoken", csrfToken());
-      fetch(editor.getAttribute("data-markdownx-urls-path"), {
-        method: "POST",
-        body: body,
-        credentials: "same-origin",
-        headers: { "X-Requested-With": "XMLHttpRequest" },
-      })
-        .then((response) => (response.ok ? response.text() : ""))
-        .then((html) => {
-          // The endpoint returns HTML sanitized by the site's one Markdown renderer.
-          preview.innerHTML = html;
-        });
-    };
+    const refresh = () => renderPreview(editor.getAttribute("data-markdownx-urls-path"), editor.value, preview);
 
     editor.addEventListener("input", () => {
       window.clearTimeout(timer);
@@ -68,19 +71,8 @@
 
     const refresh = () => {
       const fence = "`".repeat(Math.max(3, ...Array.from(code.value.matchAll(/`+/g), (m) => m[0].length + 1)));
-      const body = new FormData();
-      body.append("content", `${fence}${language ? language.value.trim() : ""}\n${code.value}\n${fence}`);
-      body.append("csrfmiddlewaretoken", csrfToken());
-      fetch(code.dataset.previewUrl, {
-        method: "POST",
-        body: body,
-        credentials: "same-origin",
-        headers: { "X-Requested-With": "XMLHttpRequest" },
-      })
-        .then((response) => (response.ok ? response.text() : ""))
-        .then((html) => {
-          preview.innerHTML = html; // sanitized by the site's one renderer
-        });
+      const lang = language ? language.value.trim() : "";
+      renderPreview(code.dataset.previewUrl, `${fence}${lang}\n${code.value}\n${fence}`, preview);
     };
     const later = () => {
       window.clearTimeout(timer);
