@@ -345,7 +345,10 @@ class AssessmentAdmin(ContentAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         changed = [formset for formset in formsets if formset.has_changed()]
-        if change and changed:
+        if not change:
+            # A new assessment's statements set its level: record that, or its history keeps the form's.
+            changed = [formset for formset in changed if formset.model is SupportStatement]
+        if changed:
             # Changed sources, statements or examples are a change of the assessment, named in its history.
             assessment = form.instance
             assessment.refresh_from_db(fields=["support_level", "since_version"])  # as the statements set them

@@ -9,7 +9,7 @@ from rest_framework.test import APIClient
 from comparisons.dataset import DatasetInvalid, export_dataset, import_dataset
 from comparisons.models import Assessment, CodeExample, Release, SupportStatement
 
-from .factories import FrameworkFactory, assessment_change_data
+from .factories import FrameworkFactory, assessment_change_data, empty_inlines
 
 API = "/api/v1"
 
@@ -428,3 +428,27 @@ def test_a_column_at_a_release_shows_only_code_written_for_it_or_earlier(client,
     section = html.split('id="code-heading"')[1]
     assert section.count("The request is passed in") == 1
     assert "No example written for 3.0 or earlier." in section
+
+
+def test_the_admin_adds_an_assessment_with_its_statements_in_one_save(editor_client, flask_and_django):
+    from .factories import CriterionFactory
+
+    criterion = CriterionFactory(slug="async-views")
+    django = Release.objects.get(framework__slug="django").framework
+    data = {
+        "framework": django.pk,
+        "criterion": criterion.pk,
+        "support_level": "built_in",
+        "summary": "async def views.",
+        "details": "",
+        "last_reviewed": "2026-12-06",
+        **empty_inlines("sources", "code_examples"),
+        **statement_rows(None, [("partial", Release.objects.get(version="5.2"), None)]),
+    }
+
+    response = editor_client.post("/admin/comparisons/assessment/add/", data)
+
+    assert response.status_code == 302
+    added = Assessment.objects.get(framework=django, criterion=criterion)
+    assert (added.support_level, added.since_version) == ("partial", "5.2")
+    assert added.history.first().support_level == "partial"
