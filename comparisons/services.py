@@ -240,17 +240,22 @@ def store_releases(framework, index_releases) -> tuple[int, int]:
     return len(added), len(updated)
 
 
-def current_of(framework_id, statements) -> tuple[str, str] | None:
-    """(level, since) of the statement covering the framework's newest release; None without statements.
+def current_level(statements, newest) -> tuple[str, str]:
+    """(level, since) of the statement covering `newest`, the framework's newest release.
 
     A cell whose statements cover no current release is "unknown", never a guess.
     """
-    if not statements:
-        return None
-    current = current_statement(statements, newest_release(Release.objects.filter(framework_id=framework_id)))
+    current = current_statement(statements, newest)
     if current is None:
         return SupportLevel.UNKNOWN.value, ""
     return current.support_level, current.since.version if current.since is not None else ""
+
+
+def current_of(framework_id, statements) -> tuple[str, str] | None:
+    """`current_level` of these statements, reading the framework's releases; None without statements."""
+    if not statements:
+        return None
+    return current_level(statements, newest_release(Release.objects.filter(framework_id=framework_id)))
 
 
 def refresh_current_levels(assessments) -> None:
@@ -269,12 +274,9 @@ def refresh_current_levels(assessments) -> None:
             newest_of[assessment.framework_id] = newest_release(
                 Release.objects.filter(framework=assessment.framework_id)
             )
-        newest = newest_of[assessment.framework_id]
-        statements = list(assessment.statements.all())
-        current = assessment.statement_for(newest) if newest is not None else statements[-1]
-        since = current.since.version if current.since_id else ""
-        if (current.support_level, since) != (assessment.support_level, assessment.since_version):
-            assessment.support_level, assessment.since_version = current.support_level, since
+        level, since = current_level(list(assessment.statements.all()), newest_of[assessment.framework_id])
+        if (level, since) != (assessment.support_level, assessment.since_version):
+            assessment.support_level, assessment.since_version = level, since
             changed.append(assessment)
     # Derived fields: no new version and no history record, as for the HTML rendered from Markdown.
     Assessment.objects.bulk_update(changed, ["support_level", "since_version"], batch_size=BULK_BATCH_SIZE)

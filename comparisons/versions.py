@@ -64,11 +64,11 @@ def current_statement(statements, newest):
     """
     if newest is None:
         return statements[-1] if statements else None
-    return next((statement for statement in statements if covers_version(statement, newest)), None)
+    return next((statement for statement in statements if covers(statement, newest)), None)
 
 
-def covers_version(statement, release) -> bool:
-    """Whether a statement holds for `release`, by PEP 440 order (rows in hand, ordinals not needed)."""
+def covers(statement, release) -> bool:
+    """Whether a support statement holds for `release`, by PEP 440 order of the releases in hand."""
     at = Version(release.version)
     if statement.since is not None and Version(statement.since.version) > at:
         return False
@@ -92,10 +92,3 @@ def newest_release(releases):
     final = [release for release in ordered if not release.is_yanked and not Version(release.version).is_prerelease]
     chosen = final or ordered
     return chosen[-1] if chosen else None
-
-
-def covers(statement, release) -> bool:
-    """Whether a support statement holds for `release` (by the releases' ordinals)."""
-    if statement.since_id is not None and statement.since.ordinal > release.ordinal:
-        return False
-    return statement.until_id is None or release.ordinal < statement.until.ordinal
