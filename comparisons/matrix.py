@@ -1,6 +1,6 @@
-"""The compare page's matrix and code: rendered from template includes, kept in the fragment cache.
+"""Compare and fit page fragments rendered from template includes and kept in the fragment cache.
 
-Two kinds of fragment, both under the content version
+Three kinds of fragment, all under the content version
 (`caching.cached_by_content_version`) and the day (a cell's "needs review"
 badge appears with time):
 
@@ -11,7 +11,9 @@ badge appears with time):
   set renders only the columns no page has needed since the last edit;
 - the table body of one set and group (`includes/matrix_body.html`), built
   from those columns, so the next request for the same page renders no cell,
-  with the set's code examples side by side (`includes/code_side_by_side.html`).
+  with the set's code examples side by side (`includes/code_side_by_side.html`);
+- the weight selects of the compare and fit pages as a reader who has weighed
+  nothing sees them (`includes/weight_fields.html`, one per criterion).
 """
 
 from typing import NamedTuple
@@ -98,3 +100,22 @@ def compare_body(frameworks, criteria, group, comparison, cells=None) -> Compare
         return dict.fromkeys(keys, body)
 
     return caching.cached_by_content_version(kind, [key], render_body)[key]
+
+
+def weight_fields(form, group=None) -> str:
+    """The reader's weight selects (`includes/weight_fields.html`) of a fit or compare options form.
+
+    A form in which no weight was given looks the same to every reader: its
+    selects (one per criterion of `group`, or of all groups) are a fragment
+    rendered once per content version.
+    """
+
+    def render() -> str:
+        context = {"groups": form.weight_selects_by_group(), "weight_choices": form.weight_choices}
+        return render_to_string("includes/weight_fields.html", context)
+
+    if form.is_bound and form.named_weights():
+        return render()
+    shown = group.pk if group is not None else "all"
+    kind = f"blank-weights:{type(form).__name__}"
+    return caching.cached_by_content_version(kind, [shown], lambda keys: dict.fromkeys(keys, render()))[shown]

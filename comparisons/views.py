@@ -291,6 +291,7 @@ class CompareView(TemplateView):
             body=matrix.compare_body(frameworks, shown_criteria, group, comparison, cells=cells),
             group_links=group_links(request, options.groups.values(), group) if options.one_group_at_a_time else [],
             differences_only=options.option("differences", False),
+            weight_fields=matrix.weight_fields(options, group),
             fits=selectors.fit_ranking(frameworks, weights, levels=shown_levels),
             canonical_path=canonical,
             canonical_link=path_with_group(canonical, group, options.groups.values())
@@ -352,7 +353,13 @@ class FitView(TemplateView):
         if pinned:  # ?at=django@4.2: rank that framework as it was at that release
             frameworks, release_errors = columns.frameworks_at(frameworks, pinned)
         fits = selectors.fit_ranking(frameworks, form.weights())
-        context = self.get_context_data(form=form, fits=fits, release_errors=release_errors, at_refs=pinned)
+        context = self.get_context_data(
+            form=form,
+            weight_fields=matrix.weight_fields(form),
+            fits=fits,
+            release_errors=release_errors,
+            at_refs=pinned,
+        )
         return self.render_to_response(context, status=200 if valid and not release_errors else 400)
 
 

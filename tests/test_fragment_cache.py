@@ -7,6 +7,7 @@ readers' whole pages not cached at all (READER_CACHE_SECONDS=0).
 """
 
 import datetime
+import re
 
 import pytest
 from django.core.cache import cache
@@ -140,6 +141,31 @@ def test_a_renamed_criterion_is_seen_on_the_next_request(flask_forms):
     criterion.save()
 
     assert "Forms and validation" in compare_page()
+
+
+def test_weights_a_reader_gave_are_shown_after_the_blank_weights_were_cached(flask_forms):
+    """The selects of a page with no weights are shared; a reader's own weights are never replaced by them."""
+    name = f"w-{flask_forms.criterion.slug}"
+    compare_page()
+    fit_page = Client().get("/fit/").content.decode()
+
+    weighted = compare_page(f"{COMPARE}?{name}=3")
+    weighted_fit = Client().get(f"/fit/?{name}=3").content.decode()
+
+    for page in (weighted, weighted_fit):
+        assert '<option value="3" selected>' in page
+    assert 'value="3" selected' not in fit_page
+
+
+def test_a_renamed_criterion_is_seen_in_the_weights_on_the_next_request(flask_forms):
+    compare_page()
+    Client().get("/fit/")
+    criterion = flask_forms.criterion
+    criterion.name = "Forms and validation"
+    criterion.save()
+
+    for page in (compare_page(), Client().get("/fit/").content.decode()):
+        assert re.search(r'<label for="[^"]+">Forms and validation</label>', page)
 
 
 def test_a_comparison_published_for_a_set_is_seen_on_the_next_request(flask_forms):
