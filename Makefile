@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run serve test lint format check bench lock clean
+.PHONY: run serve test lint format check bench evidence lock clean
 
 ## run: set up everything needed and serve the site on http://127.0.0.1:8000/ (debug mode)
 run: $(VENV)/.runtime-installed .env
@@ -51,6 +51,25 @@ check: $(VENV)/.runtime-installed
 BENCH_SIZE ?= default
 bench: $(VENV)/.runtime-installed
 	$(BIN)/python -m bench.run --size $(BENCH_SIZE) --output docs/benchmarks.md
+
+## evidence: run every probe (probes/, docs/evidence.md) on the latest release of each seed framework and
+##           the newest releases of Django's and Flask's last three minor series, bisecting "since"
+##           for presence probes, in a scratch database loaded from the seed; then write the results
+##           into the seed (fixtures/python-web-frameworks.json). Release environments are cached
+##           (EVIDENCE_CACHE_DIR); Pythons from EVIDENCE_PYTHONS, else pyenv's, else python3.1x on PATH.
+EVIDENCE_DB := $(CURDIR)/.evidence.sqlite3
+EVIDENCE_PYTHONS ?= $(subst $(eval) ,$(comma),$(strip $(wildcard $(HOME)/.pyenv/versions/3.1*/bin/python3)))
+comma := ,
+EVIDENCE_ENV := DATABASE_URL=sqlite:///$(EVIDENCE_DB) EVIDENCE_PYTHONS=$(EVIDENCE_PYTHONS) REDIS_URL=
+evidence: $(VENV)/.dev-installed .env
+	rm -f $(EVIDENCE_DB)
+	$(EVIDENCE_ENV) $(BIN)/python manage.py migrate --noinput --verbosity 0
+	$(EVIDENCE_ENV) $(BIN)/python manage.py seed --verbosity 0
+	$(EVIDENCE_ENV) $(BIN)/python manage.py write_example_probes
+	$(EVIDENCE_ENV) $(BIN)/python manage.py collect_evidence --release latest --bisect
+	$(EVIDENCE_ENV) $(BIN)/python manage.py collect_evidence --framework django --framework flask --release series:3
+	$(EVIDENCE_ENV) $(BIN)/python manage.py export_dataset --output fixtures/python-web-frameworks.json
+	rm -f $(EVIDENCE_DB)
 
 ## lock: recompile requirements.txt and requirements-dev.txt (exact versions, with hashes) from
 ##        requirements.in and requirements-dev.in, after editing those. Resolves against the default

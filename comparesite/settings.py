@@ -245,6 +245,18 @@ DATASET_DUMP_DIR = Path(
     env_str("DATASET_DUMP_DIR", str(Path(tempfile.gettempdir()) / f"comparesite-dataset-{os.getuid()}"))
 )
 
+# The evidence collector (docs/evidence.md): probes are files in the repository; each framework
+# release gets a virtual environment under EVIDENCE_CACHE_DIR, made with one of EVIDENCE_PYTHONS
+# (interpreter paths; empty: python3.10 to python3.14 found on PATH, else the one running Django).
+EVIDENCE_PROBES_DIR = BASE_DIR / "probes"
+EVIDENCE_CACHE_DIR = Path(env_str("EVIDENCE_CACHE_DIR", str(Path.home() / ".cache" / "comparesite-evidence")))
+EVIDENCE_PYTHONS = env_list("EVIDENCE_PYTHONS", [])
+EVIDENCE_PROBE_SECONDS = env_int("EVIDENCE_PROBE_SECONDS", 60)
+EVIDENCE_PROBE_MEMORY_MB = env_int("EVIDENCE_PROBE_MEMORY_MB", 1024)
+EVIDENCE_INSTALL_SECONDS = env_int("EVIDENCE_INSTALL_SECONDS", 600)
+# Evidence older than this many days is shown as stale, as is evidence from an earlier text of its probe.
+EVIDENCE_STALE_DAYS = env_int("EVIDENCE_STALE_DAYS", 180)
+
 # Editor image uploads: raster images only, checked with Pillow.
 EDITOR_UPLOAD_MAX_BYTES = env_int("EDITOR_UPLOAD_MAX_BYTES", 5 * 1024 * 1024)
 EDITOR_UPLOAD_MAX_PIXELS = env_int("EDITOR_UPLOAD_MAX_PIXELS", 25_000_000)

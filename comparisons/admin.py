@@ -25,7 +25,8 @@ from markdownx.widgets import AdminMarkdownxWidget
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import selectors, services
-from .choices import ComparisonStatus, ReportStatus
+from .choices import ComparisonStatus, DisagreementStatus, ReportStatus
+from .evidence import checks as evidence_checks
 from .markdown import MarkdownFormField
 from .models import (
     Assessment,
@@ -35,6 +36,8 @@ from .models import (
     Criterion,
     CriterionGroup,
     DataCredit,
+    Disagreement,
+    Evidence,
     Extension,
     Framework,
     ProblemReport,
@@ -213,11 +216,20 @@ class FrameworkAdmin(ContentAdmin):
         """The editors' dashboard: how complete, sourced and fresh each framework's row is."""
         if not self.has_view_permission(request):
             raise PermissionDenied
+        rows = selectors.coverage_by_framework()
+        evidence = {row.framework.pk: row for row in evidence_checks.coverage(Framework.objects.all())}
+        disagreements = dict(
+            Disagreement.objects.filter(status=DisagreementStatus.OPEN)
+            .values_list("assessment__framework")
+            .annotate(count=Count("pk"))
+        )
+        for row in rows:
+            row.evidence, row.open_disagreements = evidence[row.framework.pk], disagreements.get(row.framework.pk, 0)
         context = {
             **self.admin_site.each_context(request),
             "title": "Coverage of the matrix",
             "opts": self.model._meta,
-            "rows": selectors.coverage_by_framework(),
+            "rows": rows,
             "stale_after_days": settings.ASSESSMENT_STALE_AFTER_DAYS,
         }
         return TemplateResponse(request, "admin/comparisons/coverage.html", context)
@@ -558,3 +570,89 @@ class ProblemReportAdmin(NullSafeChangelistMixin, admin.ModelAdmin):
     @admin.action(description="Mark rejected", permissions=["change"])
     def reject(self, request, queryset):
         self.set_status(request, queryset, ReportStatus.REJECTED)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows other code writes: editors read them here and never edit them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(NullSafeChangelistMixin, ReadOnlyAdmin):
+    """Results of the probes (written by `manage.py collect_evidence`)."""
+
+    list_display = ["probe", "release", "python_version", "outcome", "ran_at", "duration"]
+    list_filter = ["outcome", "kind", "assessment__framework", "python_version"]
+    list_select_related = ["release__framework"]
+    search_fields = ["probe", "output"]
+    date_hierarchy = "ran_at"
+
+
+@admin.register(Disagreement)
+class DisagreementAdmin(NullSafeChangelistMixin, admin.ModelAdmin):
+    """The review queue: evidence that contradicts a cell, both sides shown; an editor accepts or dismisses it."""
+
+    list_display = ["assessment_link", "kind", "cell_says", "evidence_says", "cell_now", "status", "created_at"]
+    list_filter = ["status", "kind", "assessment__framework"]
+    list_select_related = ["assessment__framework", "assessment__criterion", "evidence__release"]
+    search_fields = ["cell_says", "evidence_says", "assessment__framework__name", "assessment__criterion__name"]
+    fields = [
+        "assessment_link",
+        "kind",
+        "cell_says",
+        "cell_now",
+        "evidence_says",
+        "proposed_since",
+        "probe_output",
+        "status",
+        "resolved_by",
+        "resolved_at",
+    ]
+    readonly_fields = fields
+    actions = ["accept", "dismiss"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("proposed_since", "evidence__release", "resolved_by")
+
+    def has_add_permission(self, request):
+        return False  # the collector opens them
+
+    @admin.display(description="cell", ordering="assessment")
+    def assessment_link(self, disagreement):
+        url = reverse("admin:comparisons_assessment_change", args=[disagreement.assessment_id])
+        return format_html('<a href="{}">{}</a>', url, disagreement.assessment)
+
+    @admin.display(description="the cell now says")
+    def cell_now(self, disagreement):
+        assessment = disagreement.assessment
+        since = f" since {assessment.since_version}" if assessment.since_version else ""
+        return f"{assessment.get_support_level_display()}{since}"
+
+    @admin.display(description="what the probe printed")
+    def probe_output(self, disagreement):
+        return format_html("<pre>{}</pre>", disagreement.evidence.output or "(nothing)")
+
+    def resolve(self, request, queryset, resolve_one, done: str):
+        resolved = 0
+        for disagreement in queryset.select_related("proposed_since"):
+            try:
+                resolve_one(disagreement, request.user)
+            except ValidationError as error:
+                self.message_user(request, f"{disagreement}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                resolved += 1
+        if resolved:
+            self.message_user(request, f"{resolved} disagreement(s) {done}.", messages.SUCCESS)
+
+    @admin.action(description="Accept: the evidence is right (a proposed “since” is applied)", permissions=["change"])
+    def accept(self, request, queryset):
+        self.resolve(request, queryset, services.accept_disagreement, "accepted")
+
+    @admin.action(description="Dismiss: the cell is right", permissions=["change"])
+    def dismiss(self, request, queryset):
+        self.resolve(request, queryset, services.dismiss_disagreement, "dismissed")

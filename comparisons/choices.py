@@ -58,3 +58,31 @@ class ReportStatus(models.TextChoices):
     NEW = "new", "New"
     ACCEPTED = "accepted", "Accepted"
     REJECTED = "rejected", "Rejected"
+
+
+class Outcome(models.TextChoices):
+    """What running a probe on a release showed."""
+
+    PASSED = "passed", "Passed"
+    FAILED = "failed", "Failed"  # the claim does not hold
+    ERROR = "error", "Error"  # the install or the probe broke: it says nothing of the claim
+    SKIPPED = "skipped", "Skipped"
+
+
+class ProbeKind(models.TextChoices):
+    """What a probe's passing shows (see docs/evidence.md)."""
+
+    PRESENCE = "presence", "The feature is present"  # bisected for `since`
+    CLAIM = "claim", "The cell's claim holds"
+    EXAMPLE = "example", "A code example runs as shown"
+
+
+class DisagreementKind(models.TextChoices):
+    RESULT = "result", "A probe’s result contradicts the cell"
+    SINCE = "since", "The first passing release differs from the cell's “since”"
+
+
+class DisagreementStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    ACCEPTED = "accepted", "Accepted"
+    DISMISSED = "dismissed", "Dismissed"

@@ -10,6 +10,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from .choices import MINIMUM_LEVEL_CHOICES, SupportLevel
+from .evidence.checks import verified_condition
 from .forms import TEXT_INPUT_MAX_LENGTH, FilterForm
 from .models import Assessment, Comparison, Criterion, CriterionGroup, Framework, Tag
 from .querysets import stale_before
@@ -178,12 +179,23 @@ class AssessmentFilterSet(django_filters.FilterSet):
         label="Review",
         empty_label="Any",
     )
+    verified = django_filters.ChoiceFilter(
+        choices=[("true", "Checked by a probe"), ("false", "Not checked")],
+        method="filter_verified",
+        label="Evidence",
+        empty_label="Any",
+        help_text="Checked: a recent probe passed on the framework's current release, and none failed there.",
+    )
     updated_since = SafeIsoDateTimeFilter(field_name="updated_at", lookup_expr="gte", label="Updated since")
 
     class Meta:
         model = Assessment
         form = FilterForm
-        fields = ["framework", "criterion", "group", "level", "stale", "updated_since"]
+        fields = ["framework", "criterion", "group", "level", "stale", "verified", "updated_since"]
+
+    def filter_verified(self, queryset, name, value):
+        condition = verified_condition()
+        return queryset.filter(condition) if value == "true" else queryset.exclude(condition)
 
     def filter_stale(self, queryset, name, value):
         condition = Q(last_reviewed__lt=stale_before())

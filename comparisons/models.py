@@ -8,7 +8,9 @@ to them; pages never render on a request. History records keep the sources
 saves, which renders it anew.
 The signal handlers that keep derived fields in step live in signals.py.
 
-One module of some 800 lines, as Django lays out an app: the models refer to
+Evidence (probe runs) and the disagreements they raise close the module.
+
+One module of some 950 lines, as Django lays out an app: the models refer to
 one another (and migrations name their validators here), and most of the
 length is field declarations and constraints, not logic.
 """
@@ -24,7 +26,16 @@ from django.urls import reverse
 from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
-from .choices import ComparisonStatus, Edge, ReportStatus, SupportLevel
+from .choices import (
+    ComparisonStatus,
+    DisagreementKind,
+    DisagreementStatus,
+    Edge,
+    Outcome,
+    ProbeKind,
+    ReportStatus,
+    SupportLevel,
+)
 from .markdown import MarkdownSourceValidator, highlight_code, normalize_newlines, render_markdown, validate_lexer_name
 from .querysets import (
     AssessmentQuerySet,
@@ -539,6 +550,12 @@ class Release(models.Model):
         version = parse_version(self.version)
         return version is not None and version.is_prerelease
 
+    @property
+    def series_label(self) -> str:
+        """Its major.minor series, "3.1" of "3.1.2"."""
+        version = parse_version(self.version)
+        return ".".join(str(part) for part in version.release[:2]) if version else self.version
+
     def is_supported_on(self, day) -> bool | None:
         """Whether the project still supports it on `day`; None when it publishes no end date."""
         return None if self.supported_until is None else day <= self.supported_until
@@ -857,3 +874,81 @@ class DataCredit(models.Model):
 
     def __str__(self):
         return f"{self.attribution} ({self.name})"
+
+
+EVIDENCE_OUTPUT_MAX = 4_000
+
+
+class Evidence(models.Model):
+    """The last result of running one probe (a file under probes/) on one release and Python version.
+
+    Written by the collector (comparisons/evidence/); a later run of the same probe,
+    release and Python replaces it. `probe_sha` says which text of the probe ran,
+    `example_sha` which code of a code example an example probe ran.
+    """
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="evidence")
+    probe = models.CharField(max_length=200, help_text="Its path under probes/, e.g. flask/request-object.py.")
+    kind = models.CharField(max_length=10, choices=ProbeKind.choices)
+    probe_sha = models.CharField("probe SHA-256", max_length=64)
+    example_sha = models.CharField("example code SHA-256", max_length=64, blank=True)
+    release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="evidence")
+    python_version = models.CharField("Python", max_length=20)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    output = models.TextField(max_length=EVIDENCE_OUTPUT_MAX, blank=True, help_text="The start of what it printed.")
+    duration = models.DurationField()
+    ran_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name_plural = "evidence"
+        ordering = ["probe", "-release__ordinal", "-python_version"]
+        constraints = [
+            models.UniqueConstraint(fields=["probe", "release", "python_version"], name="evidence_once_per_run"),
+            choices_constraint("evidence", "outcome", Outcome),
+            choices_constraint("evidence", "kind", ProbeKind),
+        ]
+
+    def __str__(self):
+        return f"{self.probe} on {self.release} (Python {self.python_version}): {self.get_outcome_display()}"
+
+    @property
+    def python_series(self) -> str:
+        """The series of the Python it ran on ("3.13" of "3.13.0"): what a reader needs to know."""
+        return ".".join(self.python_version.split(".")[:2])
+
+
+class Disagreement(models.Model):
+    """Evidence that contradicts a cell, waiting for an editor: nothing changes until one accepts it."""
+
+    Kind = DisagreementKind
+    Status = DisagreementStatus
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="disagreements")
+    evidence = models.ForeignKey(Evidence, on_delete=models.CASCADE, related_name="disagreements")
+    kind = models.CharField(max_length=10, choices=DisagreementKind.choices)
+    cell_says = models.CharField(max_length=300)
+    evidence_says = models.CharField(max_length=300)
+    proposed_since = models.ForeignKey(
+        Release, on_delete=models.CASCADE, null=True, blank=True, related_name="+", help_text="For “since” only."
+    )
+    status = models.CharField(max_length=10, choices=DisagreementStatus.choices, default=DisagreementStatus.OPEN)
+    resolved_by = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="resolved_disagreements"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["status", "-created_at"]
+        constraints = [
+            choices_constraint("disagreement", "kind", DisagreementKind),
+            choices_constraint("disagreement", "status", DisagreementStatus),
+            models.UniqueConstraint(
+                fields=["evidence", "kind"],
+                condition=models.Q(status=DisagreementStatus.OPEN),
+                name="disagreement_open_once",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.assessment}: {self.evidence_says}"

@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce, Lower
 
 from .choices import MAX_SUPPORT_SCORE, ComparisonStatus, SupportLevel
 from .columns import column_key
+from .evidence.checks import check_from_row, with_evidence_check, with_evidence_checks_at
 from .models import (
     UNCHANGED_REASON,
     Assessment,
@@ -24,6 +25,7 @@ from .models import (
     ComparisonPoint,
     Criterion,
     CriterionGroup,
+    Evidence,
     Framework,
     SupportStatement,
     compare_path,
@@ -204,14 +206,19 @@ def framework_assessments(
     )
     if release is not None:
         assessments = assessments.prefetch_related(STATEMENTS)
+    assessments = with_evidence_check(assessments, release)
     for assessment in assessments:
         assessment.framework = framework
         assessment.shown_statement = assessment.statement_for(release) if release else assessment.current_statement()
+        assessment.check = check_from_row(assessment.evidence_check)
     return [(group, list(rows)) for group, rows in groupby(assessments, key=lambda a: a.criterion.group)]
 
 
 def criterion_assessments(criterion: Criterion):
-    return criterion.assessments.filter(framework__is_published=True).with_related().order_by("framework__name")
+    """A criterion's public assessments by framework name, with their evidence at the current release."""
+    return with_evidence_check(
+        criterion.assessments.filter(framework__is_published=True).with_related().order_by("framework__name")
+    )
 
 
 def _first_with_points(comparisons, points, frameworks, criteria) -> Comparison | None:
@@ -268,9 +275,17 @@ def assessment_cells(frameworks, criteria) -> dict[tuple[tuple[int, int], int], 
     statement's.
     """
     assessments = _assessments_of(frameworks, criteria).prefetch_related("sources", "extensions")
-    if any(getattr(framework, "release", None) is not None for framework in frameworks):
-        assessments = assessments.prefetch_related(STATEMENTS)
-    return _cells(assessments, frameworks, criteria)
+    pinned = {framework.release for framework in frameworks if getattr(framework, "release", None) is not None}
+    if pinned:
+        assessments = with_evidence_checks_at(assessments.prefetch_related(STATEMENTS), pinned)
+    assessments = with_evidence_check(assessments)  # at the current release
+    cells = _cells(assessments, frameworks, criteria)
+    for cell in cells.values():
+        release = getattr(cell.framework, "release", None)
+        cell.check = check_from_row(
+            getattr(cell, f"evidence_at_{release.pk}") if release is not None else cell.evidence_check
+        )
+    return cells
 
 
 def _assessments_of(frameworks, criteria):
@@ -483,6 +498,9 @@ def cell_page_assessment(framework_slug: str, criterion_slug: str, *, include_un
         "extensions",
         STATEMENTS,
         Prefetch("code_examples", queryset=CodeExample.objects.select_related("release")),
+        Prefetch(
+            "evidence", queryset=Evidence.objects.select_related("release").order_by("probe", "-release__ordinal")
+        ),
     )
     if not include_unpublished:
         assessments = assessments.published()

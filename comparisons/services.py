@@ -18,7 +18,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from .caching import content_changed
-from .choices import ComparisonStatus, SupportLevel
+from .choices import ComparisonStatus, DisagreementKind, DisagreementStatus, SupportLevel
 from .models import (
     Assessment,
     CodeExample,
@@ -26,6 +26,7 @@ from .models import (
     ComparisonPoint,
     Criterion,
     CriterionGroup,
+    Disagreement,
     Extension,
     Framework,
     Release,
@@ -431,3 +432,45 @@ def revert_to(record, read_version: int):
     instance.version = read_version
     instance.save()
     return instance
+
+
+@transaction.atomic
+def accept_disagreement(disagreement: Disagreement, user) -> None:
+    """An editor agrees with the evidence.
+
+    For a bisected "since", the statement holding now starts at the proposed
+    release (one is made for a cell without statements), saved with history like
+    any edit; ValidationError says why when the cell's other statements are in
+    the way. A contradicting result only closes: the editor corrects the cell.
+    """
+    if disagreement.kind == DisagreementKind.SINCE and disagreement.proposed_since is not None:
+        assessment = Assessment.objects.select_for_update().get(pk=disagreement.assessment_id)
+        statements = [
+            SupportStatement(support_level=s.support_level, since=s.since, until=s.until, note=s.note)
+            for s in assessment.statements.select_related("since", "until")
+        ]
+        current = current_statement(statements, newest_release(assessment.framework.releases.all()))
+        if current is None:
+            current = SupportStatement(support_level=assessment.support_level)
+            statements.append(current)
+        current.since = disagreement.proposed_since
+        problems = statement_range_problems(
+            [(s.since.version if s.since else None, s.until.version if s.until else None) for s in statements]
+        )
+        if problems:
+            raise ValidationError([*problems, "Change the cell's statements by hand instead."])
+        assessment._change_reason = f"Since {disagreement.proposed_since.version}, from evidence"
+        save_assessment(assessment, statements=statements)
+    _close(disagreement, DisagreementStatus.ACCEPTED, user)
+
+
+def dismiss_disagreement(disagreement: Disagreement, user) -> None:
+    """An editor finds the cell right (the probe is wrong, or tests something else); nothing else changes."""
+    _close(disagreement, DisagreementStatus.DISMISSED, user)
+
+
+def _close(disagreement, status, user) -> None:
+    if disagreement.status != DisagreementStatus.OPEN:
+        raise ValidationError(f"This disagreement is {disagreement.get_status_display().lower()} already.")
+    disagreement.status, disagreement.resolved_by, disagreement.resolved_at = status, user, timezone.now()
+    disagreement.save(update_fields=["status", "resolved_by", "resolved_at"])

@@ -30,6 +30,7 @@ urlpatterns = [
     path("comparisons/", views.ComparisonListView.as_view(), name="comparison-list"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("changes/", views.ChangesView.as_view(), name="changes"),
+    path("evidence/", views.EvidenceView.as_view(), name="evidence"),
     path("feeds/recent.atom", RecentlyUpdatedFeed(), name="feed"),
     path("feeds/changes.atom", ChangesFeed(), name="changes-feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

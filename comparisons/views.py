@@ -12,6 +12,7 @@ import functools
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
@@ -23,9 +24,11 @@ from django_filters.views import FilterView
 from rest_framework.throttling import SimpleRateThrottle
 
 from . import changelog, columns, matrix, search, selectors
+from .choices import DisagreementStatus
+from .evidence import checks as evidence_checks
 from .filters import AssessmentFilterSet, ComparisonFilterSet, FrameworkFilterSet
 from .forms import CompareForm, CompareOptionsForm, FitForm, ProblemReportForm, SearchForm
-from .models import COMPARE_SEPARATOR, Assessment, Criterion, Framework
+from .models import COMPARE_SEPARATOR, Assessment, Criterion, Disagreement, Framework
 
 
 def active_filters(request, filterset) -> list[dict]:
@@ -200,13 +203,17 @@ class AssessmentDetailView(TemplateView):
                 earlier.compare_url = columns.compare_path_of(
                     [columns.column_at(assessment.framework, earlier.since), assessment.framework]
                 )
+        code_examples = list(assessment.code_examples.all())
+        evidence_checks.example_checks(code_examples, list(assessment.evidence.all()))
         context = self.get_context_data(
             assessment=assessment,
             framework=assessment.framework,
             criterion=assessment.criterion,
             current_statement=assessment.current_statement(),
             statements=statements,
-            code_examples=list(assessment.code_examples.all()),
+            code_examples=code_examples,
+            probes=evidence_checks.cell_evidence(assessment),
+            evidence_stale_days=settings.EVIDENCE_STALE_DAYS,
             edits=selectors.cell_history(assessment),
             page_title=f"{assessment.framework.name} · {assessment.criterion.name}",
             page_description=assessment.summary,
@@ -387,6 +394,21 @@ class SearchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return {"page_title": "Search", **super().get_context_data(**kwargs)}
+
+
+class EvidenceView(TemplateView):
+    """How much of the matrix the probes check, per framework and per release (docs/evidence.md)."""
+
+    template_name = "comparisons/evidence.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs,
+            coverage=evidence_checks.coverage(Framework.objects.published()),
+            releases=evidence_checks.results_by_release(),
+            open_disagreements=Disagreement.objects.filter(status=DisagreementStatus.OPEN).count(),
+            evidence_stale_days=settings.EVIDENCE_STALE_DAYS,
+        )
 
 
 class ChangesView(TemplateView):

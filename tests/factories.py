@@ -1,6 +1,7 @@
 import datetime
 
 import factory
+from django.utils import timezone
 
 from comparisons import models
 from comparisons.choices import ComparisonStatus, SupportLevel
@@ -184,3 +185,19 @@ def empty_inlines(*prefixes) -> dict:
             f"{prefix}-MAX_NUM_FORMS": "1000",
         }
     return data
+
+
+class EvidenceFactory(factory.django.DjangoModelFactory):
+    """A probe result; pass `assessment` and `release` of the same framework."""
+
+    class Meta:
+        model = models.Evidence
+
+    probe = factory.LazyAttribute(lambda e: f"{e.assessment.framework.slug}/{e.assessment.criterion.slug}.py")
+    kind = "claim"
+    probe_sha = "0" * 64
+    python_version = "3.13.0"
+    outcome = "passed"
+    output = "200 OK"
+    duration = datetime.timedelta(seconds=1.5)
+    ran_at = factory.LazyFunction(timezone.now)

@@ -14,11 +14,11 @@ from .factories import AssessmentFactory, CriterionFactory, FrameworkFactory, em
 
 pytestmark = pytest.mark.django_db
 
-# Readers' problem reports have their own tests (they cannot be added in the admin).
+# Readers' problem reports, probe results and disagreements have their own tests (no one adds them in the admin).
 CONTENT_MODELS = [
     model
     for model in apps.get_app_config("comparisons").get_models()
-    if admin.site.is_registered(model) and model.__name__ != "ProblemReport"
+    if admin.site.is_registered(model) and model.__name__ not in ("ProblemReport", "Evidence", "Disagreement")
 ]
 
 

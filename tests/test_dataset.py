@@ -19,9 +19,9 @@ from comparisons.dataset import (
     write_dataset,
 )
 from comparisons.markdown import render_markdown
-from comparisons.models import Assessment, Comparison, Framework, Source
+from comparisons.models import Assessment, Comparison, Evidence, Framework, Source
 
-from .factories import FrameworkFactory, build_matrix
+from .factories import EvidenceFactory, FrameworkFactory, build_matrix
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def test_export_is_versioned_licensed_and_valid_against_its_schema(flask_and_dja
     dataset = export_dataset()
 
     assert dataset["format"] == "comparesite-dataset"
-    assert dataset["format_version"] == 2
+    assert dataset["format_version"] == 3
     assert dataset["license"]["name"] == "CC BY 4.0"
     jsonschema.Draft202012Validator(json_schema()).validate(dataset)
 
@@ -60,6 +60,53 @@ def test_export_then_import_into_an_empty_database_then_export_is_byte_identical
     import_dataset(json.loads(first))
 
     assert dump_dataset(export_dataset()) == first
+
+
+def test_probe_results_travel_with_the_dataset(flask_and_django):
+    forms = Assessment.objects.get(framework__slug="flask", criterion__slug="forms")
+    release = forms.framework.releases.get()
+    EvidenceFactory(assessment=forms, release=release, outcome="failed", output="AssertionError: no CSRF")
+    first = dump_dataset(export_dataset())
+    empty_the_database()
+
+    report = import_dataset(json.loads(first))
+
+    assert report.created["evidence"] == 1
+    assert dump_dataset(export_dataset()) == first
+    assert '"outcome": "failed"' in first
+    stored = Evidence.objects.get()
+    assert (stored.probe, stored.release.version, stored.outcome) == ("flask/forms.py", "3.1.0", "failed")
+
+
+def test_probe_results_naming_a_release_nobody_has_are_refused(flask_and_django):
+    data = export_dataset()
+    row = next(a for a in data["assessments"] if a["framework"] == "flask" and a["criterion"] == "forms")
+    row["evidence"] = [
+        {
+            "probe": "flask/forms.py",
+            "kind": "claim",
+            "probe_sha": "0" * 64,
+            "example_sha": "",
+            "release": "9.9",
+            "python": "3.13.0",
+            "outcome": "passed",
+            "output": "",
+            "duration_seconds": 1.0,
+            "ran_at": "yesterday",
+        }
+    ]
+    index = data["assessments"].index(row)
+
+    with pytest.raises(DatasetInvalid) as refused:
+        import_dataset(data)
+
+    errors = refused.value.report.errors
+    assert (
+        f"$.assessments[{index}].evidence[0].release",
+        "flask has no release “9.9” in the file or the database.",
+    ) in errors
+    assert (f"$.assessments[{index}].evidence[0].ran_at", "Not a date and time (ISO 8601 with its offset).") in errors
+    assert not Evidence.objects.exists()
 
 
 def test_a_second_import_of_the_same_file_changes_nothing(flask_and_django):
@@ -177,14 +224,14 @@ def test_the_commands_round_trip_through_a_file(flask_and_django, tmp_path, caps
 
 def test_the_import_command_reports_problems_and_fails(flask_and_django, tmp_path, capsys):
     data = export_dataset()
-    data["format_version"] = 3
+    data["format_version"] = 4
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(data))
 
     with pytest.raises(CommandError, match="nothing was imported"):
         call_command("import_dataset", str(path))
 
-    assert "$.format_version: 3 is not one of [1, 2]" in capsys.readouterr().err
+    assert "$.format_version: 4 is not one of [1, 2, 3]" in capsys.readouterr().err
 
 
 def test_a_dry_run_writes_nothing(flask_and_django, tmp_path):

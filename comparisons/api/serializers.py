@@ -19,6 +19,7 @@ from rest_framework import serializers
 from .. import services
 from ..choices import SupportLevel
 from ..columns import compared_frameworks
+from ..evidence import checks as evidence_checks
 from ..models import (
     SLUG_PATTERN,
     Assessment,
@@ -27,6 +28,7 @@ from ..models import (
     ComparisonPoint,
     Criterion,
     CriterionGroup,
+    Evidence,
     Extension,
     Framework,
     Release,
@@ -158,6 +160,24 @@ class CodeExampleSerializer(serializers.ModelSerializer):
         read_only_fields = ["code_html"]
 
 
+class EvidenceSerializer(serializers.ModelSerializer):
+    release = serializers.CharField(source="release.version", help_text="The framework release it ran on.")
+    python = serializers.CharField(source="python_version")
+    duration_seconds = serializers.SerializerMethodField()
+    is_stale = serializers.SerializerMethodField(help_text="Its probe has changed since, or it is too old to count.")
+
+    class Meta:
+        model = Evidence
+        fields = ["probe", "kind", "release", "python", "outcome", "output", "duration_seconds", "ran_at", "is_stale"]
+        read_only_fields = fields
+
+    def get_duration_seconds(self, evidence) -> float:
+        return round(evidence.duration.total_seconds(), 3)
+
+    def get_is_stale(self, evidence) -> bool:
+        return evidence_checks.is_stale(evidence)
+
+
 class AssessmentSerializer(VersionedMixin, ModelValidationMixin, serializers.HyperlinkedModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:assessment-detail")
     framework = SlugReference(slug_field="slug", queryset=Framework.objects.all())
@@ -176,6 +196,12 @@ class AssessmentSerializer(VersionedMixin, ModelValidationMixin, serializers.Hyp
         "release sets `support_level`.",
     )
     code_examples = CodeExampleSerializer(many=True, required=False, help_text="Replaces all examples when given.")
+    evidence = EvidenceSerializer(
+        many=True, read_only=True, help_text="The last result of each probe on each release (docs/evidence.md)."
+    )
+    verified = serializers.SerializerMethodField(
+        help_text="A recent probe passed on the framework's current release, and none failed there."
+    )
 
     class Meta:
         model = Assessment
@@ -193,12 +219,17 @@ class AssessmentSerializer(VersionedMixin, ModelValidationMixin, serializers.Hyp
             "sources",
             "statements",
             "code_examples",
+            "evidence",
+            "verified",
             "last_reviewed",
             "is_stale",
             "updated_at",
             "version",
         ]
         read_only_fields = ["details_html", "updated_at"]
+
+    def get_verified(self, assessment) -> bool:
+        return evidence_checks.is_verified(assessment)
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
@@ -341,7 +372,10 @@ class FrameworkAssessmentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Assessment
-        fields = [name for name in AssessmentSerializer.Meta.fields if name != "framework"]
+        # Evidence is read through assessments/, where it is prefetched; nested cells leave it out.
+        fields = [
+            name for name in AssessmentSerializer.Meta.fields if name not in ("framework", "evidence", "verified")
+        ]
 
 
 class FrameworkDetailSerializer(FrameworkSerializer):

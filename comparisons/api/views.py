@@ -27,12 +27,16 @@ from ..models import (
     ComparisonPoint,
     Criterion,
     CriterionGroup,
+    Evidence,
     Framework,
     Tag,
 )
 from . import serializers as api
 
 CODE_EXAMPLES = Prefetch("code_examples", queryset=CodeExample.objects.select_related("release"))
+EVIDENCE = Prefetch(
+    "evidence", queryset=Evidence.objects.select_related("release").order_by("probe", "-release__ordinal")
+)
 
 
 class ContentViewSet(viewsets.ModelViewSet):
@@ -137,7 +141,7 @@ class AssessmentViewSet(ContentViewSet):
     def get_queryset(self):
         queryset = (
             Assessment.objects.with_related()
-            .prefetch_related(selectors.STATEMENTS, CODE_EXAMPLES)
+            .prefetch_related(selectors.STATEMENTS, CODE_EXAMPLES, EVIDENCE)
             .order_by("framework__name", "criterion__position", "id")
         )
         return queryset if self.shows_drafts() else queryset.published()

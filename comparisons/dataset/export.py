@@ -20,6 +20,7 @@ from ..models import (
     Criterion,
     CriterionGroup,
     DataCredit,
+    Evidence,
     Extension,
     Framework,
     Release,
@@ -38,6 +39,12 @@ def _published_assessments():
             "sources",
             Prefetch("statements", queryset=SupportStatement.objects.select_related("since", "until")),
             Prefetch("code_examples", queryset=CodeExample.objects.select_related("release")),
+            Prefetch(
+                "evidence",
+                queryset=Evidence.objects.select_related("release").order_by(
+                    "probe", "release__ordinal", "python_version"
+                ),
+            ),
         )
         .order_by("framework__slug", "criterion__slug")
     )
@@ -71,6 +78,21 @@ def _assessment_row(a) -> dict:
                 "output": e.output,
             }
             for e in a.code_examples.all()
+        ],
+        "evidence": [
+            {
+                "probe": e.probe,
+                "kind": e.kind,
+                "probe_sha": e.probe_sha,
+                "example_sha": e.example_sha,
+                "release": e.release.version,
+                "python": e.python_version,
+                "outcome": e.outcome,
+                "output": e.output,
+                "duration_seconds": round(e.duration.total_seconds(), 3),
+                "ran_at": e.ran_at.isoformat(),
+            }
+            for e in a.evidence.all()
         ],
     }
 
@@ -198,12 +220,16 @@ def write_dataset(file) -> None:
     file.write(("\n  ]" if written else "]") + tail)
 
 
+# Exported models without history records, with the column that dates their newest row.
+UNRECORDED_MODELS = ((DataCredit, "created_at"), (Evidence, "ran_at"))
+
+
 def dataset_fingerprint() -> str:
     """Changes whenever any content changes: the newest history record of every content model.
 
     Every write path records history (deletes included), and the database is
     shared by all app servers, so this needs no cache to agree on. Data credits
-    have no history: their count and newest row count instead.
+    and evidence have no history: their count and newest row count instead.
     """
     tables = [
         getattr(model, attribute).model._meta.db_table
@@ -214,9 +240,10 @@ def dataset_fingerprint() -> str:
         f"SELECT %s AS name, MAX(history_date) AS newest, COUNT(*) AS total FROM {connection.ops.quote_name(table)}"  # noqa: S608
         for table in sorted(tables)
     )
-    credits = connection.ops.quote_name(DataCredit._meta.db_table)
-    union += f" UNION ALL SELECT %s AS name, MAX(created_at) AS newest, COUNT(*) AS total FROM {credits}"  # noqa: S608
-    tables = [*sorted(tables), DataCredit._meta.db_table]
+    for model, written_at in UNRECORDED_MODELS:
+        table = connection.ops.quote_name(model._meta.db_table)
+        union += f" UNION ALL SELECT %s AS name, MAX({written_at}) AS newest, COUNT(*) AS total FROM {table}"  # noqa: S608
+    tables = [*sorted(tables), *(model._meta.db_table for model, _ in UNRECORDED_MODELS)]
     with connection.cursor() as cursor:
         cursor.execute(f"{union} ORDER BY name", tables)
         parts = cursor.fetchall()

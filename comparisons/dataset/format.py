@@ -5,9 +5,9 @@ from functools import cache
 from pathlib import Path
 
 FORMAT_NAME = "comparesite-dataset"
-FORMAT_VERSION = 2
-# Versions an import reads. Version 1 has no releases, statements or code examples.
-READABLE_FORMAT_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+# Versions an import reads. Version 1 has no releases, statements or code examples; 2 no evidence.
+READABLE_FORMAT_VERSIONS = (1, 2, 3)
 # The licence of what our editors write; imported third-party data keeps its own (DataCredit).
 LICENSE = {
     "name": "CC BY 4.0",

@@ -5,12 +5,14 @@ changes nothing. History records are written as a save would write them,
 through django-simple-history's bulk utilities.
 """
 
+import datetime
 from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils.dateparse import parse_datetime
 
+from ..caching import content_changed
 from ..choices import ComparisonStatus
 from ..models import (
     Assessment,
@@ -19,12 +21,15 @@ from ..models import (
     Criterion,
     CriterionGroup,
     DataCredit,
+    Evidence,
     Extension,
     Framework,
+    Release,
     Source,
     Tag,
     markdown_id_prefix,
 )
+from ..versions import parse_version
 from . import bulk
 from .format import LICENSE
 from .rendering import MarkdownRenderer, with_markdown_as_stored
@@ -219,6 +224,8 @@ def _write_rows(data: dict, report: ImportReport, renderer) -> None:
         )
         remember("criteria", criterion)
     bulk.write_assessments(data["assessments"], report, lookup, renderer)
+    if not report.errors:
+        _write_evidence(data["assessments"], report)
     for i, row in enumerate(data["comparisons"]):
         path = f"$.comparisons[{i}]"
         values = {k: row[k] for k in ("title", "tldr", "introduction", "conclusion")} | {
@@ -233,3 +240,56 @@ def _write_rows(data: dict, report: ImportReport, renderer) -> None:
         if comparison.pk is None:
             continue
         bulk.write_points(comparison, row["points"], path, report, lookup)
+
+
+EVIDENCE_FIELDS = ("kind", "probe_sha", "example_sha", "outcome", "output", "duration", "ran_at")
+
+
+def _write_evidence(rows, report: ImportReport) -> None:
+    """Upsert the probe results the file carries, by probe, release and Python (format 3)."""
+    rows = [row for row in rows if row.get("evidence")]
+    if not rows:
+        return
+    frameworks = {row["framework"] for row in rows}
+    assessments = {
+        (a.framework.slug, a.criterion.slug): a
+        for a in Assessment.objects.filter(framework__slug__in=frameworks).select_related("framework", "criterion")
+    }
+    releases = {
+        (release.framework.slug, parse_version(release.version)): release
+        for release in Release.objects.filter(framework__slug__in=frameworks).select_related("framework")
+    }
+    stored = {
+        (e.probe, e.release_id, e.python_version): e
+        for e in Evidence.objects.filter(assessment__framework__slug__in=frameworks)
+    }
+    written = False
+    for row in rows:
+        assessment = assessments[(row["framework"], row["criterion"])]
+        for item in row["evidence"]:
+            release = releases[(row["framework"], parse_version(item["release"]))]
+            values = {
+                "assessment": assessment,
+                "kind": item["kind"],
+                "probe_sha": item["probe_sha"],
+                "example_sha": item["example_sha"],
+                "outcome": item["outcome"],
+                "output": item["output"],
+                "duration": datetime.timedelta(seconds=item["duration_seconds"]),
+                "ran_at": parse_datetime(item["ran_at"]),
+            }
+            evidence = stored.get((item["probe"], release.pk, item["python"]))
+            if evidence is None:
+                Evidence.objects.create(probe=item["probe"], release=release, python_version=item["python"], **values)
+                report.count(report.created, "evidence")
+                written = True
+            elif any(getattr(evidence, name) != value for name, value in values.items()):
+                for name, value in values.items():
+                    setattr(evidence, name, value)
+                evidence.save()
+                report.count(report.updated, "evidence")
+                written = True
+            else:
+                report.count(report.unchanged, "evidence")
+    if written:
+        content_changed()  # evidence has no history or signals of its own

@@ -8,6 +8,7 @@ from functools import cache
 import jsonschema
 import jsonschema_rs
 from django.core.exceptions import ValidationError
+from django.utils.dateparse import parse_datetime
 
 from ..markdown import validate_lexer_name
 from ..models import Comparison, Criterion, CriterionGroup, Extension, Framework, Release, Tag
@@ -180,6 +181,14 @@ def _duplicate_errors(data: dict) -> list[tuple[str, str]]:
     return errors
 
 
+def _is_datetime(value: str) -> bool:
+    try:
+        moment = parse_datetime(value)
+    except ValueError:
+        return False
+    return moment is not None and moment.tzinfo is not None
+
+
 def _date_error(path, value) -> list[tuple[str, str]]:
     if value is None:
         return []
@@ -191,7 +200,7 @@ def _date_error(path, value) -> list[tuple[str, str]]:
 
 
 def _release_errors(data: dict) -> list[tuple[str, str]]:
-    """Releases (versions, dates, Requires-Python), and the releases statements and examples name."""
+    """Releases (versions, dates, Requires-Python), and the releases statements, examples and evidence name."""
     errors = []
     versions_of = {}
     for i, row in enumerate(data["frameworks"]):
@@ -210,7 +219,11 @@ def _release_errors(data: dict) -> list[tuple[str, str]]:
                 validate_requires_python(release["requires_python"])
             except ValidationError as error:
                 errors.append((f"{path}.requires_python", error.messages[0]))
-    named = {row["framework"] for row in data["assessments"] if row.get("statements") or row.get("code_examples")}
+    named = {
+        row["framework"]
+        for row in data["assessments"]
+        if row.get("statements") or row.get("code_examples") or row.get("evidence")
+    }
     for slug, version in Release.objects.filter(framework__slug__in=named).values_list("framework__slug", "version"):
         versions_of.setdefault(slug, set()).add(parse_version(version))
 
@@ -234,6 +247,22 @@ def _release_errors(data: dict) -> list[tuple[str, str]]:
                 validate_lexer_name(example["language"])
             except ValidationError as error:
                 errors.append((f"{path}.code_examples[{j}].language", error.messages[0]))
+        runs = set()
+        for j, evidence in enumerate(row.get("evidence", [])):
+            check_release(f"{path}.evidence[{j}].release", row["framework"], evidence["release"])
+            run = (evidence["probe"], parse_version(evidence["release"]), evidence["python"])
+            if run in runs:
+                errors.append((f"{path}.evidence[{j}]", "Repeats the result of this probe, release and Python."))
+            runs.add(run)
+            if not _is_datetime(evidence["ran_at"]):
+                errors.append((f"{path}.evidence[{j}].ran_at", "Not a date and time (ISO 8601 with its offset)."))
+            if not evidence["probe"].startswith(f"{row['framework']}/"):
+                errors.append(
+                    (
+                        f"{path}.evidence[{j}].probe",
+                        f"A probe of {row['framework']} lives in probes/{row['framework']}/.",
+                    )
+                )
     return errors
 
 

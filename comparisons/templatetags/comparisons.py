@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from ..evidence.checks import check_from_row
+
 register = template.Library()
 
 
@@ -24,3 +26,12 @@ def highlight(text, query):
         last = match.end()
     pieces.append(escape(text[last:]))
     return mark_safe("".join(pieces))  # noqa: S308 (every piece is escaped above)
+
+
+@register.inclusion_tag("includes/evidence_check.html")
+def evidence_check(assessment):
+    """The cell's telling probe result on the release shown, as selectors left it (`check`, or the annotation)."""
+    check = getattr(assessment, "check", None)
+    if check is None:
+        check = check_from_row(getattr(assessment, "evidence_check", None))
+    return {"check": check, "assessment": assessment}
