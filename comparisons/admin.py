@@ -533,8 +533,17 @@ class DataCreditAdmin(admin.ModelAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
+class AssessmentLinkMixin:
+    """Rows about one cell (reports, disagreements) link to its assessment's change page."""
+
+    @admin.display(description="assessment", ordering="assessment")
+    def assessment_link(self, row):
+        url = reverse("admin:comparisons_assessment_change", args=[row.assessment_id])
+        return format_html('<a href="{}">{}</a>', url, row.assessment)
+
+
 @admin.register(ProblemReport)
-class ProblemReportAdmin(NullSafeChangelistMixin, admin.ModelAdmin):
+class ProblemReportAdmin(AssessmentLinkMixin, NullSafeChangelistMixin, admin.ModelAdmin):
     """The queue of readers' reports, each linked to its cell of the matrix."""
 
     list_display = ["assessment_link", "status", "short_message", "created_at"]
@@ -547,11 +556,6 @@ class ProblemReportAdmin(NullSafeChangelistMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # reports come from readers
-
-    @admin.display(description="assessment", ordering="assessment")
-    def assessment_link(self, report):
-        url = reverse("admin:comparisons_assessment_change", args=[report.assessment_id])
-        return format_html('<a href="{}">{}</a>', url, report.assessment)
 
     @admin.display(description="message")
     def short_message(self, report):
@@ -594,7 +598,7 @@ class EvidenceAdmin(NullSafeChangelistMixin, ReadOnlyAdmin):
 
 
 @admin.register(Disagreement)
-class DisagreementAdmin(NullSafeChangelistMixin, admin.ModelAdmin):
+class DisagreementAdmin(AssessmentLinkMixin, NullSafeChangelistMixin, admin.ModelAdmin):
     """The review queue: evidence that contradicts a cell, both sides shown; an editor accepts or dismisses it."""
 
     list_display = ["assessment_link", "kind", "cell_says", "evidence_says", "cell_now", "status", "created_at"]
@@ -621,11 +625,6 @@ class DisagreementAdmin(NullSafeChangelistMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # the collector opens them
-
-    @admin.display(description="cell", ordering="assessment")
-    def assessment_link(self, disagreement):
-        url = reverse("admin:comparisons_assessment_change", args=[disagreement.assessment_id])
-        return format_html('<a href="{}">{}</a>', url, disagreement.assessment)
 
     @admin.display(description="the cell now says")
     def cell_now(self, disagreement):
