@@ -149,7 +149,7 @@ RELEASE_CHOICES_MAX = 40
 
 
 def release_series(releases) -> list:
-    """The newest final, unyanked release of each major.minor series, newest first."""
+    """The newest final, unyanked release of each major.minor series, newest first; `releases` oldest first."""
     newest_of = {}
     for release in releases:  # oldest first: later ones replace earlier ones
         version = parse_version(release.version)

@@ -126,6 +126,7 @@ def demo(db, tmp_path, settings, monkeypatch, environments):
     wheels = tmp_path / "wheels"
     wheels.mkdir()
     build_wheel(wheels, "1.0", "VERSION = '1.0'\n")
+    build_wheel(wheels, "1.0.1", "VERSION = '1.0.1'\n")
     build_wheel(wheels, "1.1", "VERSION = '1.1'\n\ndef greet(name):\n    return f'hello {name}'\n")
     monkeypatch.setenv("PIP_NO_INDEX", "1")
     monkeypatch.setenv("PIP_FIND_LINKS", str(wheels))
@@ -215,6 +216,15 @@ def test_running_again_reuses_the_environments_and_replaces_results(collected, s
     assert Evidence.objects.filter(probe="demo/offline.py").count() == 1
     assert result("offline", "1.1").ran_at > first
     assert Disagreement.objects.filter(status="open").count() == 2  # not opened twice
+
+
+def test_series_runs_the_newest_release_of_each_of_the_last_minor_series(demo):
+    ReleaseFactory(framework=demo["greeting"].framework, version="1.0.1", requires_python="")
+
+    call_command("collect_evidence", "--framework", "demo", "--release", "series:2", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    ran_on = set(Evidence.objects.values_list("release__version", flat=True))
+    assert ran_on == {"1.1", "1.0.1"}  # not 1.0, an older patch of the 1.0 series
 
 
 def test_a_release_that_does_not_install_is_recorded_as_an_error_for_each_probe(demo):
@@ -378,12 +388,14 @@ def test_editors_read_results_and_the_queue_and_add_neither(collected, editor_cl
     evidence = result("caching", "1.1")
 
     assert editor_client.get("/admin/comparisons/evidence/").status_code == 200
-    assert "AssertionError: probe_demo has no Cache" in editor_client.get(
-        f"/admin/comparisons/evidence/{evidence.pk}/change/"
-    ).content.decode()
-    assert "probe_demo has no Cache" in editor_client.get(
-        f"/admin/comparisons/disagreement/{disagreement.pk}/change/"
-    ).content.decode()
+    assert (
+        "AssertionError: probe_demo has no Cache"
+        in editor_client.get(f"/admin/comparisons/evidence/{evidence.pk}/change/").content.decode()
+    )
+    assert (
+        "probe_demo has no Cache"
+        in editor_client.get(f"/admin/comparisons/disagreement/{disagreement.pk}/change/").content.decode()
+    )
     assert editor_client.get("/admin/comparisons/evidence/add/").status_code == 403
     assert editor_client.get("/admin/comparisons/disagreement/add/").status_code == 403
     assert Client().get("/admin/comparisons/disagreement/").status_code == 302  # readers go to the login page

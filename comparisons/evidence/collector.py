@@ -213,7 +213,7 @@ class Collector:
         the series just before the first passing one really failed (the feature
         was absent there), else it is reported as inconclusive and nothing opens.
         """
-        series = list(reversed(release_series(framework.releases.all())))  # oldest first
+        series = list(reversed(release_series(sorted_by_version(framework.releases.all()))))  # oldest first
         if not series:
             return
 

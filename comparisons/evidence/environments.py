@@ -124,7 +124,9 @@ def environment(package: str, version: str, python: Interpreter, requires: list[
     # The site's own pip installs into the environment (`pip --python`, pip 22.3 and later): no pip is
     # bootstrapped into each environment, and the release sees only what it needs.
     pip = [sys.executable, "-m", "pip", "--python", str(python_in(home)), "install", "--disable-pip-version-check"]
-    pip += ["--no-input", *wanted]
+    # The release as published for this Python: a wheel, never a build from source (old releases of
+    # frameworks with C parts would need compilers and minutes, and prove nothing about the wheel).
+    pip += ["--no-input", "--only-binary", package, *wanted]
     try:
         answer = subprocess.run(  # noqa: S603
             pip, capture_output=True, text=True, timeout=settings.EVIDENCE_INSTALL_SECONDS, env=_pip_environment()

@@ -57,6 +57,10 @@ def _refuse_remote_names(getaddrinfo):
 
 
 def main(path: str) -> int:
+    # Neither the harness's folder nor the probe's is importable: a probe named like a package
+    # (websockets.py) must not stand in for it, nor the collector's modules for anything.
+    here = os.path.dirname(os.path.abspath(__file__))
+    sys.path[:] = [entry for entry in sys.path if os.path.abspath(entry or ".") != here]
     socket.socket.connect = _refuse_remote(socket.socket.connect)
     socket.socket.connect_ex = _refuse_remote(socket.socket.connect_ex)
     socket.getaddrinfo = _refuse_remote_names(socket.getaddrinfo)

@@ -6,6 +6,7 @@ from comparisons.columns import release_series
 from comparisons.evidence.collector import RELEASE_CHOICES, Collector, chosen_releases
 from comparisons.evidence.probes import ProbeError, all_probes
 from comparisons.models import Framework
+from comparisons.versions import sorted_by_version
 
 
 def release_choice(value: str) -> str:
@@ -67,7 +68,8 @@ class Command(BaseCommand):
             chosen = []
             for choice in releases or ["latest"]:
                 if choice.startswith("series:"):
-                    picked = release_series(framework.releases.all())[: int(choice.removeprefix("series:"))]
+                    newest_of_each = release_series(sorted_by_version(framework.releases.all()))
+                    picked = newest_of_each[: int(choice.removeprefix("series:"))]
                 else:
                     picked = chosen_releases(framework, choice)
                 chosen += [release for release in picked if release not in chosen]
