@@ -928,6 +928,8 @@ class Disagreement(models.Model):
     kind = models.CharField(max_length=10, choices=DisagreementKind.choices)
     cell_says = models.CharField(max_length=300)
     evidence_says = models.CharField(max_length=300)
+    # The probe's text it came from: a closed disagreement is not opened again until the probe changes.
+    probe_sha = models.CharField("probe SHA-256", max_length=64, blank=True)
     proposed_since = models.ForeignKey(
         Release, on_delete=models.CASCADE, null=True, blank=True, related_name="+", help_text="For “since” only."
     )

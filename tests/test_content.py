@@ -6,8 +6,9 @@ import warnings
 import pytest
 from django.core.management import call_command
 
+from comparisons.evidence.examples import example_sha
 from comparisons.markdown import render_markdown
-from comparisons.models import Assessment, Comparison, Criterion, Framework
+from comparisons.models import Assessment, CodeExample, Comparison, Criterion, Evidence, Framework
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +98,29 @@ def test_every_page_of_the_content_renders(client, content):
         assert client.get(criterion.get_absolute_url()).status_code == 200
     for comparison in Comparison.objects.all():
         assert client.get(comparison.get_absolute_url()).status_code == 200
+
+
+def test_every_code_example_has_its_probe_up_to_date(content):
+    call_command("write_example_probes", "--check", verbosity=0)
+
+
+def test_every_code_example_ran_as_shown_on_the_release_it_names(content):
+    missing = []
+    for example in CodeExample.objects.select_related("assessment__framework", "release"):
+        runs = Evidence.objects.filter(
+            assessment=example.assessment,
+            kind="example",
+            example_sha=example_sha(example),
+            release=example.release,
+            outcome="passed",
+        )
+        if not runs.exists():
+            missing.append(f"{example.assessment}: {example.title}")
+    assert missing == []
+
+
+def test_probes_ran_on_most_cells_of_the_matrix(content):
+    cells = Assessment.objects.count()
+    probed = Assessment.objects.filter(evidence__isnull=False).distinct().count()
+
+    assert probed >= 0.6 * cells, f"{probed} of {cells} cells have a probe result"

@@ -231,6 +231,7 @@ def _release_errors(data: dict) -> list[tuple[str, str]]:
         if value is not None and parse_version(value) not in versions_of.get(framework, set()):
             errors.append((path, f"{framework} has no release “{value}” in the file or the database."))
 
+    runs = set()  # a probe's result on a release and Python, once in the whole file
     for i, row in enumerate(data["assessments"]):
         path = f"$.assessments[{i}]"
         statements = row.get("statements", [])
@@ -247,10 +248,9 @@ def _release_errors(data: dict) -> list[tuple[str, str]]:
                 validate_lexer_name(example["language"])
             except ValidationError as error:
                 errors.append((f"{path}.code_examples[{j}].language", error.messages[0]))
-        runs = set()
         for j, evidence in enumerate(row.get("evidence", [])):
             check_release(f"{path}.evidence[{j}].release", row["framework"], evidence["release"])
-            run = (evidence["probe"], parse_version(evidence["release"]), evidence["python"])
+            run = (row["framework"], evidence["probe"], parse_version(evidence["release"]), evidence["python"])
             if run in runs:
                 errors.append((f"{path}.evidence[{j}]", "Repeats the result of this probe, release and Python."))
             runs.add(run)

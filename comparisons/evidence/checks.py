@@ -18,6 +18,7 @@ from django.utils.dateparse import parse_datetime
 from ..choices import Outcome, ProbeKind
 from ..markdown import highlight_code
 from ..models import Assessment, CodeExample, Evidence
+from .examples import example_sha
 from .probes import ProbeError, probe_source, probes_dir, read_probe, sha256
 
 # Which result speaks for a cell: lowest first.
@@ -83,7 +84,9 @@ def _telling(release=None) -> Subquery:
     """The telling result of the outer assessment on `release` (None: its framework's current one), as JSON."""
     rows = Evidence.objects.filter(assessment=OuterRef("pk"))
     if release is not None:
-        rows = rows.filter(release=release)
+        # A presence probe failing before the current release shows when the feature came, not a fault.
+        current = Q(release__version=OuterRef("framework__latest_version"))
+        rows = rows.filter(release=release).exclude(Q(kind=ProbeKind.PRESENCE, outcome=Outcome.FAILED) & ~current)
     else:
         rows = rows.filter(release__version=OuterRef("framework__latest_version"))
     rank = Case(
@@ -192,8 +195,8 @@ def is_verified(assessment) -> bool:
 def example_checks(examples, evidence) -> None:
     """Give each code example `check`: a passing run of its probe, on its release, of its code as it is now."""
     for example in examples:
-        code_sha = sha256(example.code)
-        runs = [row for row in evidence if row.example_sha == code_sha and row.outcome == Outcome.PASSED]
+        shown = example_sha(example)
+        runs = [row for row in evidence if row.example_sha == shown and row.outcome == Outcome.PASSED]
         on_release = [row for row in runs if example.release is None or row.release_id == example.release_id]
         best = max(on_release, key=lambda row: row.ran_at, default=None)
         example.check = (
@@ -262,9 +265,8 @@ def coverage(frameworks) -> list[FrameworkCoverage]:
         .distinct()
     )
     verified_of = {}
-    for framework_id in Assessment.objects.filter(pk__in=passing_cells - failing_cells).values_list(
-        "framework_id", flat=True
-    ):
+    checked = Assessment.objects.filter(pk__in=passing_cells - failing_cells, criterion__is_published=True)
+    for framework_id in checked.values_list("framework_id", flat=True):
         verified_of[framework_id] = verified_of.get(framework_id, 0) + 1
     example_runs = set(
         Evidence.objects.filter(kind=ProbeKind.EXAMPLE, outcome=Outcome.PASSED)
@@ -272,11 +274,13 @@ def coverage(frameworks) -> list[FrameworkCoverage]:
         .values_list("example_sha", "release_id")
     )
     examples_of, checked_of = {}, {}
-    for framework_id, code, release_id in CodeExample.objects.filter(
-        assessment__criterion__is_published=True
-    ).values_list("assessment__framework_id", "code", "release_id"):
+    examples = CodeExample.objects.filter(assessment__criterion__is_published=True).select_related(
+        "assessment", "release"
+    )
+    for example in examples:
+        framework_id = example.assessment.framework_id
         examples_of[framework_id] = examples_of.get(framework_id, 0) + 1
-        if (sha256(code), release_id) in example_runs:
+        if (example_sha(example), example.release_id) in example_runs:
             checked_of[framework_id] = checked_of.get(framework_id, 0) + 1
     return [
         FrameworkCoverage(

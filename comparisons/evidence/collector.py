@@ -9,6 +9,7 @@ first passing release (bisected) that differs from the cell's `since`, opens a
 Disagreement for an editor; the cell itself is never changed here.
 """
 
+import contextlib
 import datetime
 import os
 import resource
@@ -28,13 +29,13 @@ from packaging.version import Version
 from .. import caching
 from ..choices import DisagreementKind, DisagreementStatus, Outcome, ProbeKind, SupportLevel
 from ..columns import release_series
-from ..models import EVIDENCE_OUTPUT_MAX, Assessment, Disagreement, Evidence, Framework, Release
-from ..versions import newest_release, sorted_by_version
+from ..models import EVIDENCE_OUTPUT_MAX, Assessment, Disagreement, Evidence, Framework, Release, SupportStatement
+from ..versions import find_release, newest_release, sorted_by_version
 from . import environments
 from .probes import Probe, all_probes
 
 HARNESS = Path(__file__).with_name("harness.py")
-EXIT_OUTCOMES = {0: Outcome.PASSED, 1: Outcome.FAILED, 2: Outcome.ERROR, 77: Outcome.SKIPPED}
+EXIT_OUTCOMES = {0: Outcome.PASSED, 3: Outcome.FAILED, 4: Outcome.ERROR, 77: Outcome.SKIPPED}  # harness.py
 RELEASE_CHOICES = ("latest", "supported", "all")
 SUPPORTED_LEVELS = {SupportLevel.BUILT_IN, SupportLevel.EXTENSION, SupportLevel.PARTIAL}
 
@@ -60,7 +61,8 @@ def excerpt(text: str, limit: int = EVIDENCE_OUTPUT_MAX) -> str:
     """The start and the end of a long output (a traceback's last lines matter most)."""
     if len(text) <= limit:
         return text
-    half = (limit - 20) // 2
+    marker_room = 40  # "\n[… 1234567 characters …]\n" and then some
+    half = (limit - marker_room) // 2
     return f"{text[:half]}\n[… {len(text) - 2 * half} characters …]\n{text[-half:]}"
 
 
@@ -97,11 +99,17 @@ def run_probe(probe_file: Path, python: Path) -> RunResult:
             outcome = EXIT_OUTCOMES.get(process.returncode, Outcome.ERROR)
             text = output.decode("utf-8", "replace")
         except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+            _kill_group(process.pid)
             output, _ = process.communicate()
             outcome = Outcome.ERROR
             text = output.decode("utf-8", "replace") + f"\nKilled after {seconds} s: the probe did not finish."
+        _kill_group(process.pid)  # whatever the probe started and left running in its group
         return RunResult(outcome, excerpt(text), datetime.timedelta(seconds=time.monotonic() - started))
+
+
+def _kill_group(group: int) -> None:
+    with contextlib.suppress(ProcessLookupError):  # nothing of it is left
+        os.killpg(group, signal.SIGKILL)
 
 
 def chosen_releases(framework, choice: str) -> list[Release]:
@@ -114,7 +122,8 @@ def chosen_releases(framework, choice: str) -> list[Release]:
     if choice == "supported":
         today = timezone.localdate()
         supported = [r for r in finals if r.is_supported_on(today)]
-        return supported or [newest_release(releases)]
+        newest = newest_release(releases)
+        return supported or ([newest] if newest else [])
     if choice == "all":
         return finals
     wanted = Version(choice)
@@ -141,19 +150,20 @@ class Collector:
                 runnable.append(probe)
             else:
                 self.report.problems.append(f"{probe.path}: {framework.slug} has no cell for “{probe.criterion}”.")
+        # Results of probes that are gone say nothing any more.
+        Evidence.objects.filter(assessment__framework=framework).exclude(probe__in=[p.path for p in probes]).delete()
+        pinned = [probe for probe in runnable if probe.release]  # examples run on the release they name only
         for release in releases:
-            self.run_on_release(framework, release, runnable, cells)
-        chosen = {Version(release.version) for release in releases}
-        for probe in runnable:  # an example also runs on the release it names
-            if probe.release and Version(probe.release) not in chosen:
-                named = [r for r in framework.releases.all() if Version(r.version) == Version(probe.release)]
-                if named:
-                    self.run_on_release(framework, named[0], [probe], cells)
-                else:
-                    self.report.problems.append(f"{probe.path}: {framework.name} has no release {probe.release}.")
+            self.run_on_release(framework, release, [probe for probe in runnable if not probe.release], cells)
+        for probe in pinned:
+            named = find_release(framework.releases.all(), probe.release)
+            if named is None:
+                self.report.problems.append(f"{probe.path}: {framework.name} has no release {probe.release}.")
+            else:
+                self.run_on_release(framework, named, [probe], cells)
         if bisect:
             for probe in runnable:
-                if probe.shows_presence:
+                if probe.shows_presence and cells[probe.criterion].support_level in SUPPORTED_LEVELS:
                     self.bisect(framework, probe, cells[probe.criterion])
         self.judge(framework)
         caching.content_changed()
@@ -200,6 +210,10 @@ class Collector:
                         "ran_at": timezone.now(),
                     },
                 )
+                # One result per Python series: a patch release of Python replaces the last one's.
+                Evidence.objects.filter(
+                    probe=probe.path, release=release, python_version__startswith=f"{python.series}."
+                ).exclude(pk=row.pk).delete()
                 self.log(f"  {probe.path}: {result.outcome}")
                 written.append(row)
         self.report.evidence += written
@@ -260,40 +274,48 @@ class Collector:
             open_since.delete()  # the cell and the evidence agree (again)
             return
         open_since.exclude(evidence=passing[high]).delete()
-        disagreement, _ = Disagreement.objects.update_or_create(
-            evidence=passing[high],
-            kind=DisagreementKind.SINCE,
-            status=DisagreementStatus.OPEN,
-            defaults={
-                "assessment": assessment,
-                "cell_says": f"{assessment.get_support_level_display()}, "
-                + (f"since {current}" if current else "since when not stated"),
-                "evidence_says": f"{probe.path} first passes on the {first.series_label} series: since {first.version}",
-                "proposed_since": first,
-            },
+        self.open_disagreement(
+            passing[high],
+            DisagreementKind.SINCE,
+            cell_says=f"{assessment.get_support_level_display()}, "
+            + (f"since {current}" if current else "since when not stated"),
+            evidence_says=f"{probe.path} first passes on the {first.series_label} series: since {first.version}",
+            proposed_since=first,
         )
-        self.report.disagreements.append(disagreement)
+
+    def open_disagreement(self, evidence, kind, **values) -> None:
+        """Open (or refresh) one disagreement, unless an editor closed the same one for this text of the probe."""
+        closed = Disagreement.objects.filter(evidence=evidence, kind=kind, probe_sha=evidence.probe_sha).exclude(
+            status=DisagreementStatus.OPEN
+        )
+        if "proposed_since" in values:
+            closed = closed.filter(proposed_since=values["proposed_since"])
+        if closed.exists():
+            return
+        disagreement, created = Disagreement.objects.update_or_create(
+            evidence=evidence,
+            kind=kind,
+            status=DisagreementStatus.OPEN,
+            defaults={"assessment": evidence.assessment, "probe_sha": evidence.probe_sha, **values},
+        )
+        if created:
+            self.report.disagreements.append(disagreement)
 
     def judge(self, framework) -> None:
         """Open a disagreement for each result that contradicts its cell; close the ones no result supports now."""
         rows = (
             Evidence.objects.filter(assessment__framework=framework)
             .select_related("release", "assessment__framework", "assessment__criterion")
-            .prefetch_related(Prefetch("assessment__statements"))
+            .prefetch_related(
+                Prefetch("assessment__statements", queryset=SupportStatement.objects.select_related("since", "until"))
+            )
         )
         for row in rows:
             contradiction = contradicts(row)
             if contradiction is None:
                 Disagreement.objects.filter(evidence=row, kind=DisagreementKind.RESULT, status="open").delete()
                 continue
-            disagreement, created = Disagreement.objects.update_or_create(
-                evidence=row,
-                kind=DisagreementKind.RESULT,
-                status=DisagreementStatus.OPEN,
-                defaults={"assessment": row.assessment, **contradiction},
-            )
-            if created:
-                self.report.disagreements.append(disagreement)
+            self.open_disagreement(row, DisagreementKind.RESULT, **contradiction)
 
 
 def _first_of_series(framework, release) -> Release:

@@ -3,8 +3,9 @@
 Standard library only (it runs on the release's Python, not the site's). It
 refuses network connections other than loopback and Unix sockets, runs the
 probe as `__main__`, and turns what happened into the exit status the
-collector reads: 0 passed, 1 failed (an AssertionError), 2 error (any other
-exception), 77 skipped (the probe exited with 77).
+collector reads: 0 passed, 3 failed (an AssertionError), 4 error (any other
+exception, or another exit status: 1 is what Python itself exits with when it
+breaks), 77 skipped (the probe exited with 77).
 """
 
 import ipaddress
@@ -14,7 +15,7 @@ import socket
 import sys
 import traceback
 
-PASSED, FAILED, ERROR, SKIPPED = 0, 1, 2, 77
+PASSED, FAILED, ERROR, SKIPPED = 0, 3, 4, 77
 
 
 def _is_local(address) -> bool:
@@ -77,7 +78,7 @@ def main(path: str) -> int:
         if code == SKIPPED:
             return SKIPPED
         print(f"The probe exited with {code!r}.", file=sys.stderr)
-        return FAILED if code == 1 else ERROR
+        return ERROR
     except BaseException:
         traceback.print_exc()
         return ERROR

@@ -16,6 +16,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 
 from ..choices import ProbeKind
 from ..models import SLUG_PATTERN
+from ..versions import parse_version
 
 HEADER = ("FRAMEWORK", "CRITERION", "SHOWS", "REQUIRES")
 # Example probes also name the example's release, title and code (examples.py).
@@ -87,9 +88,15 @@ def read_probe(file: Path, root: Path | None = None) -> Probe:
         raise ProbeError(f"{relative}: REQUIRES must be a list of pip requirement strings.")
     for item in requires:
         try:
-            Requirement(item)
+            requirement = Requirement(item)
         except InvalidRequirement as error:
             raise ProbeError(f"{relative}: REQUIRES has {item!r}, not a requirement ({error}).") from None
+        if requirement.url:
+            raise ProbeError(f"{relative}: REQUIRES names a URL ({item!r}); name a package pip finds on its index.")
+    if relative.split("/")[0] != values["FRAMEWORK"]:
+        raise ProbeError(f"{relative}: FRAMEWORK is {values['FRAMEWORK']!r}, but the probe lives in another folder.")
+    if values.get("RELEASE") and parse_version(str(values["RELEASE"])) is None:
+        raise ProbeError(f"{relative}: RELEASE {values['RELEASE']!r} is not a PEP 440 version.")
     docstring = ast.get_docstring(module) or ""
     return Probe(
         path=relative,
