@@ -168,9 +168,9 @@ class Collector:
         self.judge(framework)
         caching.content_changed()
 
-    def run_on_release(self, framework, release, probes: list[Probe], cells: dict) -> list:
-        """Run `probes` on one release; the Evidence rows written."""
-        python = environments.interpreter_for(release.requires_python, self.pythons)
+    def run_on_release(self, framework, release, probes: list[Probe], cells: dict, *, oldest_python=False) -> list:
+        """Run `probes` on one release, with the newest Python it admits (or the oldest); the Evidence rows written."""
+        python = environments.interpreter_for(release.requires_python, self.pythons, oldest=oldest_python)
         if python is None:
             known = ", ".join(str(p.version) for p in self.pythons) or "none"
             self.report.problems.append(
@@ -222,7 +222,8 @@ class Collector:
     def bisect(self, framework, probe: Probe, assessment) -> None:
         """Find the first minor series whose newest release passes `probe`, and compare it with the cell's since.
 
-        Assumes a feature, once present, stays. The search treats a series that
+        Assumes a feature, once present, stays. Earlier series run on the oldest
+        Python they admit, the likeliest of their time. The search treats a series that
         cannot be installed or run like one that fails; the answer counts only if
         the series just before the first passing one really failed (the feature
         was absent there), else it is reported as inconclusive and nothing opens.
@@ -235,7 +236,9 @@ class Collector:
 
         def passes(index) -> bool:
             ran = [row for row in self.report.evidence if (row.probe, row.release_id) == (probe.path, series[index].pk)]
-            rows = ran or self.run_on_release(framework, series[index], [probe], {probe.criterion: assessment})
+            rows = ran or self.run_on_release(
+                framework, series[index], [probe], {probe.criterion: assessment}, oldest_python=index < len(series) - 1
+            )
             outcomes[index] = rows[0].outcome if rows else Outcome.ERROR
             if outcomes[index] == Outcome.PASSED:
                 passing[index] = rows[0]

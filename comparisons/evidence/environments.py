@@ -81,13 +81,19 @@ def interpreters(wanted: str | None = None) -> list[Interpreter]:
     return chosen
 
 
-def interpreter_for(requires_python: str, available: list[Interpreter]) -> Interpreter | None:
-    """The newest of `available` that a release's Requires-Python admits (any, if it states none)."""
+def interpreter_for(requires_python: str, available: list[Interpreter], *, oldest=False) -> Interpreter | None:
+    """The newest (or `oldest`) of `available` that a release's Requires-Python admits (any, if it states none).
+
+    `available` is newest first. Old releases rarely state an upper bound, yet
+    break on Pythons that came after them: the oldest admitted one is the
+    likelier to run them.
+    """
     try:
         specifier = SpecifierSet(requires_python or "")
     except InvalidSpecifier:
         specifier = SpecifierSet()
-    return next((python for python in available if specifier.contains(python.version, prereleases=True)), None)
+    candidates = reversed(available) if oldest else available
+    return next((python for python in candidates if specifier.contains(python.version, prereleases=True)), None)
 
 
 def requirement_for(package: str, version: str) -> str:
