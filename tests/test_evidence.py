@@ -319,8 +319,10 @@ def test_readers_see_what_was_checked_on_the_release_shown(collected, client):
     assert "probes/demo/offline.py" in cell_page and "refused" in cell_page
     assert "A probe sees neither the network nor the site" in cell_page  # the probe's docstring
     assert "Checked on Demo 1.1" in compare and "A probe fails on Demo 1.1" in compare
-    # greeting's presence probe failed on 1.0 while bisecting: that dates the feature, it is no fault of 1.0
+    # greeting's presence probe failed on 1.0 while bisecting: that dates the feature, it is no fault of 1.0;
+    # and a column at 1.0 never shows what was checked on another release
     assert "on Demo 1.0" not in compare
+    assert compare.count("Checked on Demo 1.1") == 2  # greeting and offline, in the 1.1 column only
 
 
 def test_the_evidence_page_shows_coverage_per_framework_and_release(collected, client):

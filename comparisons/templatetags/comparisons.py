@@ -31,7 +31,8 @@ def highlight(text, query):
 @register.inclusion_tag("includes/evidence_check.html")
 def evidence_check(assessment):
     """The cell's telling probe result on the release shown, as selectors left it (`check`, or the annotation)."""
-    check = getattr(assessment, "check", None)
-    if check is None:
+    if hasattr(assessment, "check"):  # a selector chose the release (a compare column may have no result)
+        check = assessment.check
+    else:
         check = check_from_row(getattr(assessment, "evidence_check", None))
     return {"check": check, "assessment": assessment}
