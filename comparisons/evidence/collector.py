@@ -313,12 +313,16 @@ class Collector:
                 Prefetch("assessment__statements", queryset=SupportStatement.objects.select_related("since", "until"))
             )
         )
+        agreeing = []
         for row in rows:
             contradiction = contradicts(row)
             if contradiction is None:
-                Disagreement.objects.filter(evidence=row, kind=DisagreementKind.RESULT, status="open").delete()
-                continue
-            self.open_disagreement(row, DisagreementKind.RESULT, **contradiction)
+                agreeing.append(row.pk)
+            else:
+                self.open_disagreement(row, DisagreementKind.RESULT, **contradiction)
+        Disagreement.objects.filter(  # one query for every result that no longer contradicts its cell
+            evidence__in=agreeing, kind=DisagreementKind.RESULT, status=DisagreementStatus.OPEN
+        ).delete()
 
 
 def _first_of_series(framework, release) -> Release:
