@@ -4,9 +4,9 @@ Every write is recorded in the content's history: single rows through
 Model.save(), rows written in bulk through django-simple-history's own bulk
 utilities.
 
-Some 430 lines: the write rules of the whole knowledge base in one place
+Some 480 lines: the write rules of the whole knowledge base in one place
 (assessments and their links, releases and the levels derived from them,
-publishing, revert and restore), so no write path has rules of its own.
+publishing, revert and restore, accepting evidence), so no write path has rules of its own.
 """
 
 import datetime
