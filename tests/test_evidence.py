@@ -8,16 +8,20 @@ runs probes in subprocesses and records what they showed. No network is used.
 
 import base64
 import datetime
+import glob
 import hashlib
 import html
+import os
 import re
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
+from packaging.version import Version
 
 from comparisons import services
 from comparisons.choices import DisagreementKind, DisagreementStatus, SupportLevel
@@ -93,12 +97,15 @@ print("environment:", sorted(os.environ))
 }
 
 
-def build_wheel(folder, version: str, source: str) -> None:
+def build_wheel(folder, version: str, source: str, requires_python: str = "") -> None:
     """A pure-Python wheel of probe-demo at `version` whose module is `source`."""
     dist_info = f"probe_demo-{version}.dist-info"
+    metadata = f"Metadata-Version: 2.1\nName: probe-demo\nVersion: {version}\n"
+    if requires_python:
+        metadata += f"Requires-Python: {requires_python}\n"
     files = {
         "probe_demo/__init__.py": source,
-        f"{dist_info}/METADATA": f"Metadata-Version: 2.1\nName: probe-demo\nVersion: {version}\n",
+        f"{dist_info}/METADATA": metadata,
         f"{dist_info}/WHEEL": "Wheel-Version: 1.0\nGenerator: comparesite-tests\nRoot-Is-Purelib: true\n"
         "Tag: py3-none-any\n",
     }
@@ -239,6 +246,24 @@ def test_a_release_that_does_not_install_is_recorded_as_an_error_for_each_probe(
     rows = Evidence.objects.filter(release__version="2.0")
     assert {row.outcome for row in rows} == {"error"} and rows.count() == len(PROBES)
     assert "pip could not install probe-demo==2.0" in rows.first().output
+
+
+# An interpreter older than this one's 3.11, where the machine has it (pyenv's, as `make evidence` uses).
+OLDER_PYTHON = next(iter(glob.glob(str(Path.home() / ".pyenv/versions/3.10*/bin/python3"))), None)
+
+
+@pytest.mark.skipif(OLDER_PYTHON is None, reason="needs a second, older Python (pyenv's 3.10) beside this one")
+def test_a_release_that_does_not_install_on_the_newest_python_runs_on_the_next_one(demo, settings, tmp_path):
+    # Like a release that states no Requires-Python on the index, yet whose wheel (or a dependency) refuses it.
+    build_wheel(Path(os.environ["PIP_FIND_LINKS"]), "3.0", "VERSION = '3.0'\n", requires_python="<3.11")
+    ReleaseFactory(framework=demo["greeting"].framework, version="3.0", requires_python="")
+    settings.EVIDENCE_PYTHONS = [sys.executable, OLDER_PYTHON]
+
+    call_command("collect_evidence", "--framework", "demo", "--release", "3.0", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    offline = result("offline", "3.0")
+    assert offline.outcome == "passed"
+    assert Version(offline.python_version) < Version("3.11")
 
 
 def test_the_editor_accepts_a_proposed_since_and_the_cell_changes_with_history(collected, editor_client):

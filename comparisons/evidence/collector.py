@@ -169,9 +169,14 @@ class Collector:
         caching.content_changed()
 
     def run_on_release(self, framework, release, probes: list[Probe], cells: dict, *, oldest_python=False) -> list:
-        """Run `probes` on one release, with the newest Python it admits (or the oldest); the Evidence rows written."""
-        python = environments.interpreter_for(release.requires_python, self.pythons, oldest=oldest_python)
-        if python is None:
+        """Run `probes` on one release, with the newest Python it admits (or the oldest); the Evidence rows written.
+
+        Releases that state no Requires-Python may still not install on the
+        newest Python (a dependency without wheels for it): then the next
+        admitted Python is tried, and an error is recorded only if none installs.
+        """
+        pythons = environments.admitted_interpreters(release.requires_python, self.pythons, oldest=oldest_python)
+        if not pythons:
             known = ", ".join(str(p.version) for p in self.pythons) or "none"
             self.report.problems.append(
                 f"{framework.name} {release.version} needs Python {release.requires_python}; available: {known}."
@@ -182,18 +187,7 @@ class Collector:
         for probe in probes:
             by_requirements[tuple(sorted(probe.requires))].append(probe)
         for requires, group in by_requirements.items():
-            package = framework.package_names[0]
-            self.log(f"{framework.name} {release.version} on Python {python.version}: {len(group)} probe(s)")
-            try:
-                home = environments.environment(package, release.version, python, list(requires))
-            except environments.InstallFailed as failure:
-                output = excerpt(f"{failure}\n{failure.log}")
-                results = {probe: RunResult(Outcome.ERROR, output, datetime.timedelta(0)) for probe in group}
-            else:
-                python_path = environments.python_in(home)
-                results = {
-                    probe: run_probe(Path(settings.EVIDENCE_PROBES_DIR) / probe.path, python_path) for probe in group
-                }
+            python, results = self.run_group(framework, release, group, list(requires), pythons)
             for probe, result in results.items():
                 row, _ = Evidence.objects.update_or_create(
                     probe=probe.path,
@@ -218,6 +212,30 @@ class Collector:
                 written.append(row)
         self.report.evidence += written
         return written
+
+    def run_group(self, framework, release, group: list[Probe], requires: list[str], pythons: list):
+        """Install the release with `requires` on the first of `pythons` that takes it, and run `group` there.
+
+        Returns the Python used and each probe's RunResult; if no Python
+        installs, every probe gets the first install's failure as an error.
+        """
+        package = framework.package_names[0]
+        first_failure = None
+        for python in pythons:
+            self.log(f"{framework.name} {release.version} on Python {python.version}: {len(group)} probe(s)")
+            try:
+                home = environments.environment(package, release.version, python, requires)
+            except environments.InstallFailed as failure:
+                first_failure = first_failure or (python, failure)
+                self.log(f"  install failed on Python {python.version}")
+                continue
+            python_path = environments.python_in(home)
+            return python, {
+                probe: run_probe(Path(settings.EVIDENCE_PROBES_DIR) / probe.path, python_path) for probe in group
+            }
+        python, failure = first_failure
+        output = excerpt(f"{failure}\n{failure.log}")
+        return python, {probe: RunResult(Outcome.ERROR, output, datetime.timedelta(0)) for probe in group}
 
     def bisect(self, framework, probe: Probe, assessment) -> None:
         """Find the first minor series whose newest release passes `probe`, and compare it with the cell's since.

@@ -81,19 +81,24 @@ def interpreters(wanted: str | None = None) -> list[Interpreter]:
     return chosen
 
 
-def interpreter_for(requires_python: str, available: list[Interpreter], *, oldest=False) -> Interpreter | None:
-    """The newest (or `oldest`) of `available` that a release's Requires-Python admits (any, if it states none).
+def admitted_interpreters(requires_python: str, available: list[Interpreter], *, oldest=False) -> list[Interpreter]:
+    """The interpreters of `available` that a release's Requires-Python admits (all, if none), best first.
 
-    `available` is newest first. Old releases rarely state an upper bound, yet
-    break on Pythons that came after them: the oldest admitted one is the
-    likelier to run them.
+    `available` is newest first, and so is the answer, unless `oldest`: old
+    releases rarely state an upper bound, yet break on Pythons that came after
+    them, so the oldest admitted one is the likelier to run them.
     """
     try:
         specifier = SpecifierSet(requires_python or "")
     except InvalidSpecifier:
         specifier = SpecifierSet()
     candidates = reversed(available) if oldest else available
-    return next((python for python in candidates if specifier.contains(python.version, prereleases=True)), None)
+    return [python for python in candidates if specifier.contains(python.version, prereleases=True)]
+
+
+def interpreter_for(requires_python: str, available: list[Interpreter], *, oldest=False) -> Interpreter | None:
+    """The interpreter a release is tried with first (see `admitted_interpreters`), or None if none is admitted."""
+    return next(iter(admitted_interpreters(requires_python, available, oldest=oldest)), None)
 
 
 def requirement_for(package: str, version: str) -> str:
