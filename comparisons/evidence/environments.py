@@ -23,6 +23,18 @@ READY_MARKER = "comparesite-installed.json"
 CANDIDATE_PYTHONS = [f"python3.{minor}" for minor in range(14, 9, -1)]
 
 
+def without_locations(pip_log: str) -> str:
+    """pip's output without the lines naming where it looked: this machine's index and folders, not the release's story.
+
+    Results are published (pages, API, the seed); pip's configuration is not.
+    """
+    return "".join(
+        line
+        for line in pip_log.splitlines(keepends=True)
+        if not line.startswith(("Looking in indexes:", "Looking in links:"))
+    )
+
+
 class InstallFailed(Exception):
     """pip could not install the release (or its probes' requirements); `log` holds what it said."""
 
@@ -147,7 +159,9 @@ def environment(package: str, version: str, python: Interpreter, requires: list[
         raise InstallFailed(f"Installing {' '.join(wanted)} took over {settings.EVIDENCE_INSTALL_SECONDS} s.") from None
     if answer.returncode != 0:
         shutil.rmtree(home, ignore_errors=True)
-        raise InstallFailed(f"pip could not install {' '.join(wanted)}.", answer.stdout + answer.stderr)
+        raise InstallFailed(
+            f"pip could not install {' '.join(wanted)}.", without_locations(answer.stdout + answer.stderr)
+        )
     (home / READY_MARKER).write_text(json.dumps({"python": str(python.version), "requirements": wanted}))
     return home
 
