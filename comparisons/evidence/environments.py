@@ -9,6 +9,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -24,15 +25,14 @@ CANDIDATE_PYTHONS = [f"python3.{minor}" for minor in range(14, 9, -1)]
 
 
 def without_locations(pip_log: str) -> str:
-    """pip's output without the lines naming where it looked: this machine's index and folders, not the release's story.
+    """pip's output without the lines about where it looked: this machine's index and folders, not the release's story.
 
     Results are published (pages, API, the seed); pip's configuration is not.
     """
-    return "".join(
-        line
-        for line in pip_log.splitlines(keepends=True)
-        if not line.startswith(("Looking in indexes:", "Looking in links:"))
-    )
+    return "".join(line for line in pip_log.splitlines(keepends=True) if not PIP_LOCATION_LINE.match(line))
+
+
+PIP_LOCATION_LINE = re.compile(r"Looking in (indexes|links): |WARNING: Location '.*' is ignored")
 
 
 class InstallFailed(Exception):
