@@ -93,6 +93,11 @@ else:
     raise AssertionError("reached the network")
 assert not {"DATABASE_URL", "DJANGO_SECRET_KEY", "REDIS_URL"} & set(os.environ), sorted(os.environ)
 print("environment:", sorted(os.environ))
+
+# Frameworks put their folders next to the app's module (Emmett's databases/, logs/, migrations/): here, the probe.
+os.makedirs(os.path.join(os.path.dirname(os.path.abspath(__file__)), "migrations"), exist_ok=True)
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "migrations", "0001_left_behind.py"), "w") as left:
+    left.write("x = 1")
 ''',
 }
 
@@ -185,6 +190,13 @@ def test_each_probe_runs_on_the_latest_release_and_its_result_is_recorded(collec
     assert offline.outcome == "passed", offline.output
     assert "refused" in offline.output
     assert result("greeting", "1.1").python_version == ".".join(map(str, sys.version_info[:3]))
+
+
+def test_what_a_probe_writes_beside_itself_stays_out_of_the_repository(collected, settings):
+    probes = Path(settings.EVIDENCE_PROBES_DIR)
+
+    assert sorted(path.name for path in (probes / "demo").iterdir()) == sorted(PROBES)
+    assert result("offline", "1.1").outcome == "passed"
 
 
 def test_a_probe_that_hangs_is_killed_and_recorded_as_an_error(collected):

@@ -13,6 +13,7 @@ import contextlib
 import datetime
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -83,9 +84,13 @@ def run_probe(probe_file: Path, python: Path) -> RunResult:
             "PYTHONDONTWRITEBYTECODE": "1",
             "PYTHONIOENCODING": "utf-8",
         }
+        # The probe runs as a copy in its working directory: what a framework writes beside the app's module
+        # (Emmett's databases/ and migrations/, say) lands there, never in the repository's probes/.
+        copy = Path(workdir) / probe_file.name
+        shutil.copyfile(probe_file, copy)
         started = time.monotonic()
         process = subprocess.Popen(  # noqa: S603 - our harness and a probe from the repository
-            [str(python), str(HARNESS), str(probe_file.resolve())],
+            [str(python), str(HARNESS), str(copy)],
             cwd=workdir,
             env=environment,
             stdout=subprocess.PIPE,

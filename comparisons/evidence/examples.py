@@ -10,9 +10,8 @@ written and run again.
 from pathlib import Path
 
 from ..models import CodeExample
-from .probes import sha256
+from .probes import EXAMPLES_DIR, sha256
 
-EXAMPLES_DIR = "examples"
 # Examples in other languages (a template, a shell session) have no probe.
 RUNNABLE_LANGUAGES = ("python", "python3", "py")
 

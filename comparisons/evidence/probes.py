@@ -112,10 +112,15 @@ def read_probe(file: Path, root: Path | None = None) -> Probe:
     )
 
 
+# Where the generated probes of code examples live inside a framework's folder (see examples.py).
+EXAMPLES_DIR = "examples"
+
+
 def all_probes(root: Path | None = None, framework: str | None = None) -> list[Probe]:
     """Every probe under `root` (of one framework, if given), in path order; ProbeError on a bad one."""
     root = root or probes_dir()
-    files = sorted(root.glob("*/**/*.py"))
+    # probes/<framework>/*.py and the generated probes/<framework>/examples/*.py; nothing deeper
+    files = sorted([*root.glob("*/*.py"), *root.glob(f"*/{EXAMPLES_DIR}/*.py")])
     probes = [read_probe(file, root) for file in files if not file.name.startswith("_")]
     return [probe for probe in probes if framework is None or probe.framework == framework]
 
