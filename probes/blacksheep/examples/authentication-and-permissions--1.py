@@ -1,11 +1,11 @@
-"""Code example “JWT Bearer authentication with `@auth()` and a role check” (blacksheep · authentication-and-permissions) runs and prints what the site shows."""
+"""Code example “JWT Bearer authentication with @auth() and a role check” (blacksheep · authentication-and-permissions) runs and prints what the site shows."""
 
 FRAMEWORK = 'blacksheep'
 CRITERION = 'authentication-and-permissions'
 SHOWS = "example"
 REQUIRES = ['pyjwt==2.15.1', 'cryptography==51.0.1']
 RELEASE = '2.6.4'
-EXAMPLE_TITLE = 'JWT Bearer authentication with `@auth()` and a role check'
+EXAMPLE_TITLE = 'JWT Bearer authentication with @auth() and a role check'
 EXAMPLE_SHA = '9a2e514d2fb9998d6d8e0f1a4b09f8cc39034be42ddc49af309df94fd162c52d'
 SHOWN_OUTPUT = "anonymous home={'user': None} /orders,/admin -> [401, 401]\nada       home={'user': 'ada'} /orders,/admin -> [200, 403]\nroot      home={'user': 'root'} /orders,/admin -> [200, 200]\nforged    home={'user': None} /orders,/admin -> [401, 401]\n"
 

@@ -1,11 +1,11 @@
-"""Code example “BlackSheep-SQLAlchemy (extension): an `AsyncSession` injected per request” (blacksheep · database-layer) runs and prints what the site shows."""
+"""Code example “BlackSheep-SQLAlchemy (extension): an AsyncSession injected per request” (blacksheep · database-layer) runs and prints what the site shows."""
 
 FRAMEWORK = 'blacksheep'
 CRITERION = 'database-layer'
 SHOWS = "example"
 REQUIRES = ['blacksheep-sqlalchemy==0.0.4', 'SQLAlchemy[asyncio]==2.0.59', 'aiosqlite==0.22.1']
 RELEASE = '2.6.4'
-EXAMPLE_TITLE = 'BlackSheep-SQLAlchemy (extension): an `AsyncSession` injected per request'
+EXAMPLE_TITLE = 'BlackSheep-SQLAlchemy (extension): an AsyncSession injected per request'
 EXAMPLE_SHA = 'cfd9d0e5d61ea4cd5e725d617c144381a02f5222415c109c385f69da262efeee'
 SHOWN_OUTPUT = "200 {'id': 3, 'title': 'Hyperion'}\n[{'title': 'Hyperion', 'year': 1989}, {'title': 'Neuromancer', 'year': 1984}]\n"
 

@@ -1,11 +1,11 @@
-"""Code example “`FromForm[T]` into a dataclass, with the anti-forgery `{% af_input %}` tag; the HTML is hand-written” (blacksheep · forms) runs and prints what the site shows."""
+"""Code example “FromForm[T] into a dataclass, with the anti-forgery {% af_input %} tag; the HTML is hand-written” (blacksheep · forms) runs and prints what the site shows."""
 
 FRAMEWORK = 'blacksheep'
 CRITERION = 'forms'
 SHOWS = "example"
 REQUIRES = ['jinja2==3.1.6']
 RELEASE = '2.6.4'
-EXAMPLE_TITLE = '`FromForm[T]` into a dataclass, with the anti-forgery `{% af_input %}` tag; the HTML is hand-written'
+EXAMPLE_TITLE = 'FromForm[T] into a dataclass, with the anti-forgery {% af_input %} tag; the HTML is hand-written'
 EXAMPLE_SHA = '623ec32ebc52c3204eed9c9f80c3578039b2a00da08a27717a5340064596822e'
 SHOWN_OUTPUT = '<form method="post">\n<input type="hidden" name="__RequestVerificationToken" value="<token>" /><input name="name" required><input name="age" type="number"></form>\n401 Missing anti-forgery token cookie\n200 welcome Ada, age 36\n400 Bad Request: invalid literal for int() with base 10: \'old\'\n'
 

@@ -1,11 +1,11 @@
-"""Code example “The `Request` passed in explicitly, or only the bound values a handler declares” (blacksheep · request-object) runs and prints what the site shows."""
+"""Code example “The Request passed in explicitly, or only the bound values a handler declares” (blacksheep · request-object) runs and prints what the site shows."""
 
 FRAMEWORK = 'blacksheep'
 CRITERION = 'request-object'
 SHOWS = "example"
 REQUIRES = []
 RELEASE = '2.6.4'
-EXAMPLE_TITLE = 'The `Request` passed in explicitly, or only the bound values a handler declares'
+EXAMPLE_TITLE = 'The Request passed in explicitly, or only the bound values a handler declares'
 EXAMPLE_SHA = '55d4d38361b61ffab5d7223d06378227705f28979f28fe0b82ffb156be4c22ae'
 SHOWN_OUTPUT = "200 {'method': 'POST', 'path': '/orders/books', 'route': {'shop': 'books'}, 'shop': 'books', 'query': {'qty': ['2'], 'tag': ['a', 'b']}, 'api_version': '2', 'cookie': 'dark', 'client_ip': '127.0.0.1', 'json': {'item': 'Dune'}}\n200 {'shop': 'books', 'qty': 2, 'request_id': 'r-1'}\n"
 

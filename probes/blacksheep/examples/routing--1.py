@@ -1,11 +1,11 @@
-"""Code example “Typed route patterns, a controller prefix and `URLResolver.url_for()`” (blacksheep · routing) runs and prints what the site shows."""
+"""Code example “Typed route patterns, a controller prefix and URLResolver.url_for()” (blacksheep · routing) runs and prints what the site shows."""
 
 FRAMEWORK = 'blacksheep'
 CRITERION = 'routing'
 SHOWS = "example"
 REQUIRES = []
 RELEASE = '2.6.4'
-EXAMPLE_TITLE = 'Typed route patterns, a controller prefix and `URLResolver.url_for()`'
+EXAMPLE_TITLE = 'Typed route patterns, a controller prefix and URLResolver.url_for()'
 EXAMPLE_SHA = '66ddb0c56dff536a45bc8b31c0ba276820f086427b0dfbe4fe25390ebb1d6681'
 SHOWN_OUTPUT = "/posts/7                                    200 post 7\n/posts/seven                                404 Resource not found\n/pages/seven                                400 Bad Request: Invalid value ['seven'] for parameter `page`; expected a valid int.\n/files/a/b.txt                              200 file a/b.txt\n/books/0b5d8f3e-8a5e-4c6e-9d7a-2f1f0c9e4b7a 200 book uuid v4\n/latest                                     302 Location: /posts/42\n"
 

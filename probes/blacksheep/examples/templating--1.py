@@ -1,11 +1,11 @@
-"""Code example “Jinja2 views through `view()`, with layout inheritance, a custom filter and autoescaping” (blacksheep · templating) runs and prints what the site shows."""
+"""Code example “Jinja2 views through view(), with layout inheritance, a custom filter and autoescaping” (blacksheep · templating) runs and prints what the site shows."""
 
 FRAMEWORK = 'blacksheep'
 CRITERION = 'templating'
 SHOWS = "example"
 REQUIRES = ['jinja2==3.1.6']
 RELEASE = '2.6.4'
-EXAMPLE_TITLE = 'Jinja2 views through `view()`, with layout inheritance, a custom filter and autoescaping'
+EXAMPLE_TITLE = 'Jinja2 views through view(), with layout inheritance, a custom filter and autoescaping'
 EXAMPLE_SHA = '71b03af7b24c48be7d4c1ac7cff09c6d2259fdd2fede73a7f03851838130a3fb'
 SHOWN_OUTPUT = '200 text/html; charset=utf-8\n<title>Sci-fi</title><main><ul><li>Dune (classic)</li><li>Hyperion (1989)</li></ul>\n&lt;script&gt;alert(1)&lt;/script&gt;</main>\n'
 

@@ -1,11 +1,11 @@
-"""Code example “`FromJSON[T]` and `FromQuery[T]` binding into dataclasses, enums and literals; errors are plain-text 400s” (blacksheep · validation-and-serialization) runs and prints what the site shows."""
+"""Code example “FromJSON[T] and FromQuery[T] binding into dataclasses, enums and literals; errors are plain-text 400s” (blacksheep · validation-and-serialization) runs and prints what the site shows."""
 
 FRAMEWORK = 'blacksheep'
 CRITERION = 'validation-and-serialization'
 SHOWS = "example"
 REQUIRES = []
 RELEASE = '2.6.4'
-EXAMPLE_TITLE = '`FromJSON[T]` and `FromQuery[T]` binding into dataclasses, enums and literals; errors are plain-text 400s'
+EXAMPLE_TITLE = 'FromJSON[T] and FromQuery[T] binding into dataclasses, enums and literals; errors are plain-text 400s'
 EXAMPLE_SHA = '5651fefcd1a4371a421308f1d2fd514fbdd56d00a45175e4dd1ae1484c5a7b94'
 SHOWN_OUTPUT = '200 {"order":{"customer":"Ada","ship_on":"2026-12-24","lines":[{"sku":"tea","qty":2}]},"size":"large","mode":"fast","types":["date","Line"]}\n400 Bad Request: invalid literal for int() with base 10: \'two\'\n400 Bad Request: huge is not a valid Size\n400 Bad Request: Invalid value [\'warp\'] for parameter `mode`; expected a valid Literal.\n400 Bad Request: Bad Request: invalid parameter in request payload.\n'
 

@@ -1,11 +1,11 @@
-"""Code example “reflex-local-auth (extension): `LocalUser` login and a server-side check in a handler” (reflex · authentication-and-permissions) runs and prints what the site shows."""
+"""Code example “reflex-local-auth (extension): LocalUser login and a server-side check in a handler” (reflex · authentication-and-permissions) runs and prints what the site shows."""
 
 FRAMEWORK = 'reflex'
 CRITERION = 'authentication-and-permissions'
 SHOWS = "example"
 REQUIRES = ['reflex-local-auth==0.5.0', 'httpx2==2.17.0']
 RELEASE = '0.10.1'
-EXAMPLE_TITLE = 'reflex-local-auth (extension): `LocalUser` login and a server-side check in a handler'
+EXAMPLE_TITLE = 'reflex-local-auth (extension): LocalUser login and a server-side check in a handler'
 EXAMPLE_SHA = '480a4d0493942833a93ce532a6b1a2e3642734aa5f08d7f75754ee157c182a01'
 SHOWN_OUTPUT = "load_secret  [('authenticated_user', {'enabled': False, 'id': -1}), ('is_authenticated', False), ('secret', 'denied')]\non_submit    [('error_message', 'There was a problem logging in, please try again.')]\non_submit    ['_set_value']\non_submit    [('auth_token', 'tab-1'), ('authenticated_user', {'enabled': True, 'id': 1, 'username': 'ada'}), ('error_message', ''), ('is_authenticated', True)]\non_submit    ['_redirect']\nload_secret  [('secret', 'code 42 for ada')]\n"
 

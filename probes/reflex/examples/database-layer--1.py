@@ -1,11 +1,11 @@
-"""Code example “A SQLModel table queried with `rx.session()` inside event handlers” (reflex · database-layer) runs and prints what the site shows."""
+"""Code example “A SQLModel table queried with rx.session() inside event handlers” (reflex · database-layer) runs and prints what the site shows."""
 
 FRAMEWORK = 'reflex'
 CRITERION = 'database-layer'
 SHOWS = "example"
 REQUIRES = ['sqlmodel==0.0.50', 'httpx2==2.17.0']
 RELEASE = '0.10.1'
-EXAMPLE_TITLE = 'A SQLModel table queried with `rx.session()` inside event handlers'
+EXAMPLE_TITLE = 'A SQLModel table queried with rx.session() inside event handlers'
 EXAMPLE_SHA = 'ee074cfc63359846872d75e35751ab527561c4d3eb9a898a41a81c77f2914b21'
 SHOWN_OUTPUT = "add {'title': 'Dune', 'year': 1965} -> ['1:Dune (1965)']\nadd {'title': 'Hyperion', 'year': 1989} -> ['1:Dune (1965)', '2:Hyperion (1989)']\nsince {'year': 1980} -> ['2:Hyperion (1989)']\n"
 

@@ -1,11 +1,11 @@
-"""Code example “No request object: `self.router` inside an event handler (sent over the backend's WebSocket)” (reflex · request-object) runs and prints what the site shows."""
+"""Code example “No request object: self.router inside an event handler (sent over the backend's WebSocket)” (reflex · request-object) runs and prints what the site shows."""
 
 FRAMEWORK = 'reflex'
 CRITERION = 'request-object'
 SHOWS = "example"
 REQUIRES = ['httpx2==2.17.0']
 RELEASE = '0.10.1'
-EXAMPLE_TITLE = "No request object: `self.router` inside an event handler (sent over the backend's WebSocket)"
+EXAMPLE_TITLE = "No request object: self.router inside an event handler (sent over the backend's WebSocket)"
 EXAMPLE_SHA = 'e3ad9ee15fdff46d370f7aa0682d8f4ca4763be0db3fdb1d444305de0e5169bd'
 SHOWN_OUTPUT = "item         7\npath         '/shop/books'\nquery        {'ref': 'mail'}\nroute        '/shop/[category]'\ntab          'tab-1'\nip           'testclient'\nagent        'demo/1.0'\nlang         'de'\nauth header? True\nbrowser copy of router.headers has authorization: False\n"
 

@@ -1,11 +1,11 @@
-"""Code example “`@rx.page` routes with `[pid]` and catch-all segments; `on_load` gets the value as a string” (reflex · routing) runs and prints what the site shows."""
+"""Code example “@rx.page routes with [pid] and catch-all segments; on_load gets the value as a string” (reflex · routing) runs and prints what the site shows."""
 
 FRAMEWORK = 'reflex'
 CRITERION = 'routing'
 SHOWS = "example"
 REQUIRES = ['httpx2==2.17.0']
 RELEASE = '0.10.1'
-EXAMPLE_TITLE = '`@rx.page` routes with `[pid]` and catch-all segments; `on_load` gets the value as a string'
+EXAMPLE_TITLE = '@rx.page routes with [pid] and catch-all segments; on_load gets the value as a string'
 EXAMPLE_SHA = '1f512e516629ac36301d5dbb1bd757c71e0092a43ecc471b6c479710dd4a6171'
 SHOWN_OUTPUT = "/             -> index\n/about        -> about\n/post/7       -> post/[pid]\n/docs         -> docs/[[...splat]]\n/docs/a/b     -> docs/[[...splat]]\n/post/7/edit  -> None\npost '7' (valid: True) via /post/[pid]\npost 'abc' (valid: False) via /post/[pid]\n"
 
