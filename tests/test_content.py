@@ -45,9 +45,15 @@ STYLE_CRITERIA = [
 ]
 
 
-@pytest.fixture
-def content(db):
-    call_command("seed", verbosity=0)
+@pytest.fixture(scope="module")
+def content(django_db_setup, django_db_blocker):
+    """The seed, loaded once for this module (it is large) and emptied again after it; each test still runs in a
+    transaction that is rolled back, so no test sees another's changes."""
+    with django_db_blocker.unblock():
+        call_command("seed", verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0)
 
 
 def test_the_content_loads_into_an_empty_database_with_twenty_frameworks_and_27_criteria(content):
