@@ -24,15 +24,15 @@ READY_MARKER = "comparesite-installed.json"
 CANDIDATE_PYTHONS = [f"python3.{minor}" for minor in range(14, 9, -1)]
 
 
+PIP_LOCATION_LINE = re.compile(r"Looking in (indexes|links): |WARNING: Location '.*' is ignored")
+
+
 def without_locations(pip_log: str) -> str:
     """pip's output without the lines about where it looked: this machine's index and folders, not the release's story.
 
     Results are published (pages, API, the seed); pip's configuration is not.
     """
     return "".join(line for line in pip_log.splitlines(keepends=True) if not PIP_LOCATION_LINE.match(line))
-
-
-PIP_LOCATION_LINE = re.compile(r"Looking in (indexes|links): |WARNING: Location '.*' is ignored")
 
 
 class InstallFailed(Exception):
@@ -106,11 +106,6 @@ def admitted_interpreters(requires_python: str, available: list[Interpreter], *,
         specifier = SpecifierSet()
     candidates = reversed(available) if oldest else available
     return [python for python in candidates if specifier.contains(python.version, prereleases=True)]
-
-
-def interpreter_for(requires_python: str, available: list[Interpreter], *, oldest=False) -> Interpreter | None:
-    """The interpreter a release is tried with first (see `admitted_interpreters`), or None if none is admitted."""
-    return next(iter(admitted_interpreters(requires_python, available, oldest=oldest)), None)
 
 
 def requirement_for(package: str, version: str) -> str:
