@@ -1,4 +1,4 @@
-"""Pyramid + pyramid_tasks: Celery configured from the app settings; request.defer_task() runs a task that gets its own Pyramid request."""
+"""Pyramid + pyramid_tasks: Celery set up from the app settings; request.defer_task() runs a task with a request."""
 
 FRAMEWORK = "pyramid"
 CRITERION = "background-tasks"
@@ -37,18 +37,18 @@ with Configurator(settings=settings) as config:
     app = config.make_wsgi_app()
     celery_app = config.make_celery_app()
 
-print("celery app:", type(celery_app).__module__, "task_always_eager:", celery_app.conf.task_always_eager)
-assert celery_app.conf.task_always_eager is True
-print("registered task:", "send_welcome" in celery_app.tasks)
-assert "send_welcome" in celery_app.tasks
+print("make_celery_app():", type(celery_app), "| task_always_eager:", celery_app.conf.task_always_eager)
+print("registered task 'send_welcome':", "send_welcome" in celery_app.tasks)
+assert celery_app.conf.task_always_eager is True and "send_welcome" in celery_app.tasks
 
 response = Request.blank("/signup/ann", method="POST").get_response(app)
 print("POST /signup/ann:", response.status_int, response.json)
 assert response.status_int == 200 and response.json["state"] == "SUCCESS"
 assert response.json["result"] == "welcome mail for ann from noreply@example.com"
 
+print("task ran", len(ran), "time(s):", [(name, type(task_request), task_request.path) for name, task_request in ran])
+assert len(ran) == 1
 name, task_request = ran[0]
-print("task ran", len(ran), "time(s), for", name, "with", type(task_request), "at", task_request.path)
-assert len(ran) == 1 and name == "ann" and isinstance(task_request, PyramidRequest)
+assert name == "ann" and isinstance(task_request, PyramidRequest)
 print("task request shares the app's registry:", task_request.registry is app.registry)
 assert task_request.registry is app.registry

@@ -1,4 +1,4 @@
-"""Pyramid + pyramid_dogpile_cache2: dogpile.cache regions configured from the app settings memoise a function per argument."""
+"""Pyramid + pyramid_dogpile_cache2: dogpile.cache regions set up from the settings memoise a function per argument."""
 
 FRAMEWORK = "pyramid"
 CRITERION = "caching"
