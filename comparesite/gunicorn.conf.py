@@ -9,6 +9,8 @@ import gc
 import multiprocessing
 import os
 
+from django.conf import settings as django_settings
+
 bind = os.environ.get("GUNICORN_BIND") or "127.0.0.1:8000"
 workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
 worker_class = "sync"
@@ -24,6 +26,12 @@ limit_request_line = 8190
 max_requests = 5000
 max_requests_jitter = 500
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS") or "127.0.0.1"
+# gunicorn turns a trusted proxy's X-Forwarded-Proto into wsgi.url_scheme, which Django reads as
+# the request's scheme. Believe it only when Django is told to (DJANGO_SECURE_PROXY_SSL_HEADER):
+# otherwise a client on the same host could make a plain request pass for HTTPS.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "comparesite.settings")
+if not getattr(django_settings, "SECURE_PROXY_SSL_HEADER", None):
+    secure_scheme_headers = {}
 # Requests are logged by Django (comparesite.middleware.RequestLogMiddleware) as JSON.
 accesslog = None
 errorlog = "-"

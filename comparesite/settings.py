@@ -387,8 +387,9 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "comparisons.api.pagination.StrictLimitOffsetPagination",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        # DRF's anonymous and per-user limits, letting requests through when the cache is down.
+        "comparisons.api.throttling.FailOpenAnonRateThrottle",
+        "comparisons.api.throttling.FailOpenUserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("API_ANON_RATE", "120/minute"),

@@ -9,6 +9,8 @@ from comparesite.health import healthz
 from comparisons.api.views import api_not_found
 from comparisons.markdownx_views import ImageUploadView, MarkdownPreviewView
 
+handler500 = "comparesite.errors.server_error"
+
 urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("healthz", healthz, name="healthz"),

@@ -21,9 +21,9 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
-from rest_framework.throttling import SimpleRateThrottle
 
 from . import changelog, columns, matrix, search, selectors
+from .api.throttling import ProblemReportThrottle
 from .choices import DisagreementStatus
 from .evidence import checks as evidence_checks
 from .filters import AssessmentFilterSet, ComparisonFilterSet, FrameworkFilterSet
@@ -418,15 +418,6 @@ class ChangesView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, changes=changelog.recent_changes())
-
-
-class ProblemReportThrottle(SimpleRateThrottle):
-    """Reports per client address, counted like the API's throttles (same cache, same NUM_PROXIES)."""
-
-    scope = "problem-reports"
-
-    def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
 class ProblemReportView(TemplateView):

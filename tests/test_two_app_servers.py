@@ -11,145 +11,41 @@ Needs PostgreSQL at 127.0.0.1:5432 and Redis at 127.0.0.1:6379: skipped with
 the reason on a machine without them, a failure in CI.
 """
 
+import contextlib
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 import uuid
-from http.client import HTTPConnection
-from http.cookies import SimpleCookie
-from pathlib import Path
-from urllib.parse import urlencode
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-POSTGRES = "postgres://postgres@127.0.0.1:5432"
-REDIS = "redis://127.0.0.1:6379/0"
-
-
-def reachable(port: int) -> bool:
-    with socket.socket() as probe:
-        probe.settimeout(1)
-        return probe.connect_ex(("127.0.0.1", port)) == 0
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Browser:
-    """Just enough of a browser behind a TLS proxy: cookies (Secure ones included) and redirects not followed."""
-
-    def __init__(self):
-        self.cookies = SimpleCookie()
-
-    def request(self, port, method, path, *, form=None, json_body=None, headers=None):
-        headers = {"Host": f"127.0.0.1:{port}", "X-Forwarded-Proto": "https", **(headers or {})}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{name}={morsel.value}" for name, morsel in self.cookies.items())
-        body = None
-        if form is not None:
-            body, headers["Content-Type"] = urlencode(form), "application/x-www-form-urlencoded"
-        elif json_body is not None:
-            body, headers["Content-Type"] = json.dumps(json_body), "application/json"
-        if method not in {"GET", "HEAD"}:
-            headers.setdefault("Referer", f"https://127.0.0.1:{port}{path}")
-            if "csrftoken" in self.cookies:
-                headers["X-CSRFToken"] = self.cookies["csrftoken"].value
-        connection = HTTPConnection("127.0.0.1", port, timeout=30)
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        content = response.read()
-        for header in response.headers.get_all("Set-Cookie") or []:
-            self.cookies.load(header)
-        connection.close()
-        return response.status, response.headers, content
+from tests.servers import REDIS, Browser, fresh_database, gunicorn, manage, production_environment, require
 
 
 @pytest.fixture(scope="module")
 def shared_services():
-    missing = [name for name, port in (("PostgreSQL", 5432), ("Redis", 6379)) if not reachable(port)]
-    if missing:
-        message = f"{' and '.join(missing)} not reachable on 127.0.0.1: the two-app-server test needs both."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    import psycopg
-
-    database = f"comparesite_two_servers_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{database}"')
+    require("PostgreSQL", "Redis")
     key_prefix = f"two-servers-{uuid.uuid4().hex[:10]}"
-    yield {"DATABASE_URL": f"{POSTGRES}/{database}", "REDIS_URL": REDIS, "CACHE_KEY_PREFIX": key_prefix}
+    with fresh_database("two_servers") as database_url:
+        yield {"DATABASE_URL": database_url, "REDIS_URL": REDIS, "CACHE_KEY_PREFIX": key_prefix}
     import redis
 
     client = redis.Redis.from_url(REDIS)
     for key in client.scan_iter(f"{key_prefix}:*"):
         client.delete(key)
-    with psycopg.connect(f"{POSTGRES}/postgres", autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="module")
 def deployment(shared_services, tmp_path_factory):
-    environment = {
-        "PATH": os.environ["PATH"],
-        "DJANGO_ENV_FILE": os.devnull,
-        "DJANGO_SECRET_KEY": "two-app-servers-" + uuid.uuid4().hex + uuid.uuid4().hex,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_PROXY_SSL_HEADER": "1",
-        "DJANGO_DB_CONN_MAX_AGE": "60",
-        "DJANGO_STATIC_ROOT": str(tmp_path_factory.mktemp("static")),
-        "WEB_CONCURRENCY": "2",
-        **shared_services,
-    }
+    environment = production_environment(tmp_path_factory.mktemp("static"), **shared_services)
+    manage(environment, "migrate", "--noinput")
+    manage(environment, "collectstatic", "--noinput")
+    manage(environment, "seed")
+    password = re.search(r"password: (\S+)", manage(environment, "create_editor", "ada")).group(1)
 
-    def manage(*args):
-        result = subprocess.run(  # noqa: S603 (our own interpreter and manage.py)
-            [sys.executable, "manage.py", *args], cwd=PROJECT, env=environment, capture_output=True, text=True
-        )
-        assert result.returncode == 0, result.stdout + result.stderr
-        return result.stdout
-
-    manage("migrate", "--noinput")
-    manage("collectstatic", "--noinput")
-    manage("seed")
-    password = re.search(r"password: (\S+)", manage("create_editor", "ada")).group(1)
-
-    ports = [free_port(), free_port()]
-    servers = []
-    for port in ports:
-        log = tmp_path_factory.mktemp("logs") / f"gunicorn-{port}.log"
-        servers.append(
-            subprocess.Popen(  # noqa: S603 (gunicorn from our own venv)
-                [BIN / "gunicorn", "comparesite.wsgi", "--config", "comparesite/gunicorn.conf.py"],
-                cwd=PROJECT,
-                env={**environment, "GUNICORN_BIND": f"127.0.0.1:{port}"},
-                stdout=log.open("w"),
-                stderr=subprocess.STDOUT,
-            )
-        )
-    try:
-        deadline = time.monotonic() + 60
-        for port in ports:
-            while True:
-                if reachable(port) and Browser().request(port, "GET", "/healthz")[0] == 200:
-                    break
-                assert time.monotonic() < deadline, f"gunicorn on port {port} did not become healthy"
-                time.sleep(0.3)
+    logs = tmp_path_factory.mktemp("logs")
+    with contextlib.ExitStack() as servers:
+        ports = [servers.enter_context(gunicorn(environment, logs / f"gunicorn-{number}.log")) for number in (1, 2)]
         yield {"ports": ports, "editor": ("ada", password)}
-    finally:
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            server.wait(timeout=30)
 
 
 def test_both_app_servers_report_healthy_in_production_mode(deployment):
