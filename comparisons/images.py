@@ -53,7 +53,12 @@ def _reencode(upload) -> tuple[bytes, str]:
             upright.save(encoded, format=save_format, **kept)
     except ValidationError:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:
+        # Pillow refuses to even open an image this large, before we can read its size.
+        raise ValidationError(
+            f"The image has far more pixels than the limit of {max_pixels:,} pixels in all.", code="too_many_pixels"
+        ) from None
+    except UnidentifiedImageError:
         raise ValidationError("The file is not a JPEG or PNG image.", code="not_an_image") from None
     except (OSError, SyntaxError, ValueError) as error:
         # Truncated or corrupt data surfaces as one of these while decoding.

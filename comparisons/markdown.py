@@ -7,9 +7,11 @@ on a request (`manage.py rerender_markdown` renders stored rows again after
 this module changes).
 
 The Markdown is CommonMark with tables and strikethrough, parsed by
-markdown-it-py. Two of its hooks make it ours: a core rule places headings
-below the page's own (`#` becomes <h3>) and gives them ids unique within the
-text, and a render rule highlights code blocks with Pygments. Raw HTML in the
+markdown-it-py. Its hooks make it ours: core rules place headings below the
+page's own (`#` becomes <h3>) with ids unique within the text, and turn a table
+column's alignment into a class (the CSP allows no style attributes); render
+rules highlight code blocks with Pygments and show images only from the site's
+own uploads (any other image becomes a link to it). Raw HTML in the
 source is not interpreted at all (it is shown as text), and the output always
 goes through nh3 with an explicit allow-list: a Markdown parser is not a
 sanitizer. Sources are capped in length and in `[` characters (each link or
@@ -20,9 +22,11 @@ endpoint all apply.
 
 import nh3
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.utils.deconstruct import deconstructible
 from django.utils.text import slugify
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdownx.fields import MarkdownxFormField
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
@@ -87,19 +91,18 @@ ALLOWED_ATTRIBUTES = {
     "abbr": {"title"},
     "img": {"src", "alt", "title"},
     "ol": {"start"},
-    # Column alignment from the tables extension (style is filtered below).
-    "th": {"style"},
-    "td": {"style"},
     **{heading: {"id"} for heading in HEADINGS},
 }
 # Only the classes code highlighting needs, so content cannot borrow the site's
 # own classes (a fake support-level badge, say).
+TABLE_ALIGN_CLASSES = {"left": "align-left", "center": "align-center", "right": "align-right"}
 ALLOWED_CLASSES = {
     "div": {"codehilite"},
+    "th": set(TABLE_ALIGN_CLASSES.values()),
+    "td": set(TABLE_ALIGN_CLASSES.values()),
     "span": {token_class for token_class in STANDARD_TYPES.values() if token_class} | {"hll"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
-ALLOWED_STYLE_PROPERTIES = {"text-align"}
 LINK_REL = "nofollow noopener noreferrer"
 
 
@@ -122,6 +125,34 @@ def _place_headings(state) -> None:
             count += 1
         seen.add(heading_id)
         token.attrSet("id", heading_id)
+
+
+def _align_cells_by_class(state) -> None:
+    """Core rule: a table column's alignment becomes a class, since the site's CSP allows no style attributes."""
+    for token in state.tokens:
+        if token.type in {"th_open", "td_open"} and token.attrs.get("style", "").startswith("text-align:"):
+            alignment = token.attrs.pop("style").removeprefix("text-align:")
+            token.attrSet("class", TABLE_ALIGN_CLASSES[alignment])
+
+
+def _image_or_link(renderer, tokens, index, options, env) -> str:
+    """Render rule: images show only from the site's own uploads; any other image becomes a link to it.
+
+    An image from another host would load on every reader's visit (a tracking
+    pixel, or content that changes after review); a link loads nothing until
+    clicked.
+    """
+    token = tokens[index]
+    source = token.attrGet("src") or ""
+    if source.startswith(_own_media_prefix()):
+        return renderer.image(tokens, index, options, env)
+    text = renderer.renderInlineAsText(token.children or [], options, env) or source
+    return f'<a href="{escapeHtml(source)}">{escapeHtml(text)}</a>'
+
+
+def _own_media_prefix() -> str:
+    """Where editor uploads are served from, as the editor's upload endpoint writes it into Markdown."""
+    return default_storage.url("")
 
 
 _CODE_FORMATTER = HtmlFormatter(cssclass="codehilite", wrapcode=True)
@@ -163,6 +194,8 @@ def _markdown_parser() -> MarkdownIt:
     # CommonMark without raw HTML (such source is shown as text), plus tables and strikethrough.
     parser = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
     parser.core.ruler.push("place_headings", _place_headings)
+    parser.core.ruler.push("align_cells_by_class", _align_cells_by_class)
+    parser.add_render_rule("image", _image_or_link)
     parser.add_render_rule("fence", _highlighted_code)
     parser.add_render_rule("code_block", _highlighted_code)
     return parser
@@ -175,7 +208,6 @@ _cleaner = nh3.Cleaner(
     allowed_classes=ALLOWED_CLASSES,
     url_schemes=ALLOWED_URL_SCHEMES,
     link_rel=LINK_REL,
-    filter_style_properties=ALLOWED_STYLE_PROPERTIES,
     strip_comments=True,
 )
 

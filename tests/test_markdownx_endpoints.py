@@ -181,6 +181,20 @@ def test_bad_uploads_are_a_400_with_a_message_and_store_nothing(editor_client, m
     assert files_in(media_root) == []
 
 
+def decompression_bomb():
+    # 225 million pixels: more than Pillow agrees to open at all (it stops at twice its 89-million warning).
+    return image_bytes("PNG", size=(15000, 15000), mode="1")
+
+
+@pytest.mark.parametrize("content", [pixel_bomb(), decompression_bomb()], ids=["over our limit", "over Pillow's"])
+def test_an_image_with_too_many_pixels_is_refused_for_its_pixels(editor_client, media_root, content):
+    response = upload(editor_client, "bomb.png", content, "image/png")
+
+    assert response.status_code == 400
+    assert "pixels" in response.json()["image"][0]
+    assert files_in(media_root) == []
+
+
 def test_upload_without_a_file_is_a_400(editor_client, media_root):
     response = editor_client.post(UPLOAD_URL, {})
 

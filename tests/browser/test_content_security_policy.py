@@ -49,6 +49,62 @@ def test_the_admin_and_the_markdown_editor_work_under_the_policy(seeded_live, li
     assert page.console_errors == []
 
 
+PUBLIC_PAGES = [
+    "/",
+    "/frameworks/",
+    "/frameworks/flask/",
+    "/frameworks/flask/forms/",
+    "/frameworks/flask/forms/report/",
+    "/criteria/",
+    "/criteria/forms/",
+    "/compare/",
+    "/compare/django-vs-flask/",
+    "/fit/?w-forms=3",
+    "/comparisons/",
+    "/search/?q=forms",
+    "/changes/",
+    "/evidence/",
+]
+API_PAGES = [
+    "/api/v1/",
+    "/api/v1/frameworks/",
+    "/api/v1/frameworks/flask/",
+    "/api/v1/assessments/flask/forms/",
+    "/api/v1/compare/?frameworks=flask,django",
+]
+
+
+@pytest.fixture
+def a_markdown_table(seeded_live):
+    assessment = Assessment.objects.get(framework__slug="flask", criterion__slug="forms")
+    assessment.details = "| Package | Level |\n|:--|--:|\n| Flask-WTF | via extension |"
+    assessment.save()
+
+
+def test_every_public_page_type_shows_without_a_violation(a_markdown_table, live_server, page):
+    for path in PUBLIC_PAGES + API_PAGES:
+        enforced_policy(page.goto(f"{live_server.url}{path}"))
+
+    page.goto(f"{live_server.url}/frameworks/flask/forms/")
+    assert page.locator(".prose td.align-right").evaluate("cell => getComputedStyle(cell).textAlign") == "right"
+    assert page.csp_violations == []
+    assert page.console_errors == []
+
+
+def test_the_browsable_api_signed_in_shows_and_logs_out_without_a_violation(seeded_live, live_server, logged_in_page):
+    page = logged_in_page
+    for path in API_PAGES:
+        enforced_policy(page.goto(f"{live_server.url}{path}"))
+
+    page.get_by_role("button", name="Log out").click()
+    page.wait_for_load_state()
+
+    assert "sessionid" not in {cookie["name"] for cookie in page.context.cookies(live_server.url)}
+    assert page.get_by_role("link", name="Log in").is_visible()
+    assert page.csp_violations == []
+    assert page.console_errors == []
+
+
 def test_the_api_docs_work_under_their_policy(transactional_db, live_server, page):
     enforced_policy(page.goto(f"{live_server.url}/api/docs/"))
     page.locator(".opblock").first.wait_for(timeout=15_000)
