@@ -29,6 +29,7 @@ from .choices import ComparisonStatus, DisagreementStatus, ReportStatus
 from .evidence import checks as evidence_checks
 from .markdown import MarkdownFormField
 from .models import (
+    MAX_SOURCES,
     Assessment,
     CodeExample,
     Comparison,
@@ -250,6 +251,11 @@ class SourceInline(ContentAdminMixin, admin.TabularInline):
     model = Source
     fields = ["title", "url", "position"]
     extra = 1
+    max_num = MAX_SOURCES
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # Refuse more than max_num sources on save, not only offer fewer rows.
+        return super().get_formset(request, obj, validate_max=True, **kwargs)
 
 
 class StatementFormSet(forms.BaseInlineFormSet):

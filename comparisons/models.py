@@ -85,6 +85,24 @@ no_vs_word_validator = RegexValidator(
     code="slug_contains_vs",
 )
 
+# A URL is stored and served as written, so it must already be a valid URI (RFC 3986): Django's
+# URLValidator lets through characters that need percent-encoding, such as spaces, quotes and <>.
+URI_UNSAFE_CHARACTERS = r'[\s"<>\\^`{|}]'
+uri_characters_validator = RegexValidator(
+    URI_UNSAFE_CHARACTERS,
+    inverse_match=True,
+    message='A URL cannot contain spaces or any of " < > \\ ^ ` { | }: percent-encode them (a space is %%20).',
+    code="invalid_uri_character",
+)
+# An assessment cites at most this many sources, in the admin, the API and imports alike.
+MAX_SOURCES = 20
+
+
+def url_field(verbose_name, **options) -> models.URLField:
+    """A link the site shows: an http(s) URL that is also a valid URI."""
+    return models.URLField(verbose_name, max_length=500, validators=[uri_characters_validator], **options)
+
+
 _CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _CONTROL_CHARACTER_NAMES = {
     **dict.fromkeys(["\n", "\r", "\u2028", "\u2029"], "a line break"),
@@ -253,7 +271,7 @@ class CriterionGroup(NamedModel):
 class Extension(NamedModel):
     """A package that fills a gap in a framework, such as WTForms or Flask-Admin."""
 
-    url = models.URLField("URL", max_length=500)
+    url = url_field("URL")
     summary = one_line_field(max_length=200, blank=True)
 
     history = HistoricalRecords()
@@ -271,9 +289,9 @@ class Framework(RendersMarkdown, NamedModel):
     description_html = models.TextField(editable=False, default="")
     language = one_line_field(max_length=50, default="Python")
     license = one_line_field(max_length=100, help_text="An SPDX identifier, for example BSD-3-Clause.")
-    website_url = models.URLField("website URL", max_length=500)
-    repository_url = models.URLField("repository URL", max_length=500, blank=True)
-    documentation_url = models.URLField("documentation URL", max_length=500, blank=True)
+    website_url = url_field("website URL")
+    repository_url = url_field("repository URL", blank=True)
+    documentation_url = url_field("documentation URL", blank=True)
     first_release_year = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
@@ -466,7 +484,7 @@ class Source(models.Model):
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="sources")
     title = one_line_field(max_length=200)
-    url = models.URLField("URL", max_length=500)
+    url = url_field("URL")
     position = models.PositiveIntegerField(default=0)
 
     objects = SourceQuerySet.as_manager()
@@ -839,7 +857,7 @@ class ProblemReport(models.Model):
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="problem_reports")
     message = models.TextField(max_length=PROBLEM_REPORT_MAX, help_text="What is wrong.")
-    source_url = models.URLField("source URL", max_length=500, blank=True, help_text="Where the right answer is.")
+    source_url = url_field("source URL", blank=True, help_text="Where the right answer is.")
     email = models.EmailField(blank=True, help_text="Only to ask the reader a question; never shown.")
     status = models.CharField(max_length=20, choices=ReportStatus.choices, default=ReportStatus.NEW)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -860,7 +878,7 @@ class DataCredit(models.Model):
     """The licence of third-party data an import brought in, credited on every page and in every export."""
 
     name = one_line_field(max_length=100, help_text="The licence, for example CC BY 4.0.")
-    url = models.URLField("URL", max_length=500)
+    url = url_field("URL")
     attribution = one_line_field(
         max_length=200, blank=True, help_text="Whom the licence asks to credit (none for CC0 and the like)."
     )

@@ -185,6 +185,32 @@ def test_an_invalid_source_url_is_a_form_error_and_nothing_is_saved(editor_clien
     assert not Assessment.objects.exists()
 
 
+def test_a_source_url_with_a_quote_is_a_form_error_that_says_why(editor_client):
+    framework, criterion = FrameworkFactory(), CriterionFactory()
+    data = assessment_form_data(framework, criterion, **{"sources-0-url": 'https://docs.example/"onmouseover="x'})
+
+    response = editor_client.post(admin_url(Assessment, "add"), data)
+
+    assert response.status_code == 200
+    [message] = response.context["inline_admin_formsets"][0].formset.errors[0]["url"]
+    assert "cannot contain spaces or any of" in message
+    assert not Assessment.objects.exists()
+
+
+def test_more_than_twenty_sources_are_a_form_error(editor_client):
+    framework, criterion = FrameworkFactory(), CriterionFactory()
+    sources = {"sources-TOTAL_FORMS": "21"}
+    for n in range(21):
+        sources |= {f"sources-{n}-title": f"Page {n}", f"sources-{n}-url": f"https://docs.example/{n}"}
+    data = assessment_form_data(framework, criterion, **sources)
+
+    response = editor_client.post(admin_url(Assessment, "add"), data)
+
+    assert response.status_code == 200
+    assert "Please submit at most 20 forms." in response.context["inline_admin_formsets"][0].formset.non_form_errors()
+    assert not Assessment.objects.exists()
+
+
 def comparison_form_data(frameworks, **overrides):
     data = {
         "title": "A vs B",

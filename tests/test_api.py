@@ -572,6 +572,43 @@ def test_a_source_without_its_url_is_refused_in_a_patch(editor_api, flask_and_dj
     assert error_of(response)["errors"]["sources"] == ["Source 1 needs a url."]
 
 
+@pytest.mark.parametrize("url", ['https://docs.example/a"b', "https://docs.example/<x>", "https://docs.example/a b"])
+def test_a_source_url_that_is_not_a_valid_uri_is_refused_and_nothing_changes(editor_api, flask_and_django, url):
+    before = version_of("flask", "forms")
+
+    response = editor_api.patch(
+        f"{API}/assessments/flask/forms/",
+        {"sources": [{"title": "Docs", "url": url}], "version": before},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert "cannot contain spaces or any of" in error_of(response)["errors"]["sources.0.url"][0]
+    assert version_of("flask", "forms") == before
+
+
+def test_more_than_twenty_sources_are_refused_and_nothing_changes(editor_api, flask_and_django):
+    before = version_of("flask", "forms")
+    sources = [{"title": f"Page {n}", "url": f"https://docs.example/{n}"} for n in range(21)]
+
+    response = editor_api.patch(
+        f"{API}/assessments/flask/forms/", {"sources": sources, "version": before}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert error_of(response)["errors"]["sources"] == ["At most 20 sources; this sends 21."]
+    assert version_of("flask", "forms") == before
+
+
+def test_a_framework_url_that_is_not_a_valid_uri_is_refused(editor_api, flask_and_django):
+    response = editor_api.patch(
+        f"{API}/frameworks/flask/", {"website_url": "https://flask.example/<script>", "version": 1}, format="json"
+    )
+
+    assert response.status_code == 400
+    assert "website_url" in error_of(response)["errors"]
+
+
 def test_absurdly_nested_json_is_a_400(editor_api, flask_and_django):
     response = editor_api.generic(
         "PATCH", f"{API}/assessments/flask/forms/", "[" * 100_000, content_type="application/json"

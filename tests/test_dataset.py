@@ -550,6 +550,16 @@ def test_the_schema_and_the_models_agree_on_what_a_slug_is():
     )
 
 
+def test_the_schema_and_the_models_agree_on_urls_and_the_number_of_sources():
+    from comparisons.models import MAX_SOURCES, URI_UNSAFE_CHARACTERS
+
+    sources = json_schema()["properties"]["assessments"]["items"]["properties"]["sources"]
+    assert sources["maxItems"] == MAX_SOURCES
+    assert (
+        sources["items"]["properties"]["url"]["pattern"] == f"^https?://{URI_UNSAFE_CHARACTERS.replace('[', '[^', 1)}*$"
+    )
+
+
 def test_a_slug_over_the_limit_is_refused_by_the_schema_with_its_path(flask_and_django):
     data = export_dataset()
     data["tags"].append({"slug": "x" * 101, "name": "Long"})
@@ -625,3 +635,27 @@ def test_a_licence_that_asks_for_no_attribution_is_credited_by_its_name(client, 
         'includes data under <a href="https://creativecommons.org/publicdomain/zero/1.0/"'
         in client.get("/").content.decode()
     )
+
+
+@pytest.mark.parametrize("url", ['https://docs.example/a"b', "https://docs.example/<x>", "https://docs.example/a b"])
+def test_a_url_that_is_not_a_valid_uri_is_refused_with_its_path(flask_and_django, url):
+    data = export_dataset()
+    data["assessments"][0]["sources"][0]["url"] = url
+
+    with pytest.raises(DatasetInvalid) as error:
+        import_dataset(data)
+
+    [(path, message)] = error.value.report.errors
+    assert path == "$.assessments[0].sources[0].url"
+    assert "cannot contain spaces or any of" in message
+    assert not Source.objects.filter(url=url).exists()
+
+
+def test_more_than_twenty_sources_are_refused_with_the_path(flask_and_django):
+    data = export_dataset()
+    data["assessments"][0]["sources"] = [{"title": f"Page {n}", "url": f"https://docs.example/{n}"} for n in range(21)]
+
+    with pytest.raises(DatasetInvalid) as error:
+        import_dataset(data)
+
+    assert error.value.report.errors == [("$.assessments[0].sources", "Has 21 items; the limit is 20.")]

@@ -21,6 +21,7 @@ from ..choices import SupportLevel
 from ..columns import compared_frameworks
 from ..evidence import checks as evidence_checks
 from ..models import (
+    MAX_SOURCES,
     SLUG_PATTERN,
     Assessment,
     CodeExample,
@@ -184,7 +185,9 @@ class AssessmentSerializer(VersionedMixin, ModelValidationMixin, serializers.Hyp
     criterion = SlugReference(slug_field="slug", queryset=Criterion.objects.all())
     support_level = serializers.ChoiceField(choices=SupportLevel.choices)
     extensions = SlugReference(slug_field="slug", many=True, required=False, queryset=Extension.objects.all())
-    sources = SourceSerializer(many=True, required=False, help_text="Replaces all sources when given.")
+    sources = SourceSerializer(
+        many=True, required=False, help_text=f"Replaces all sources when given; at most {MAX_SOURCES}."
+    )
     is_stale = serializers.BooleanField(read_only=True, help_text="Last reviewed longer ago than the site allows.")
     since = serializers.CharField(
         source="since_version", read_only=True, help_text="The release the current level holds since, if known."
@@ -300,6 +303,8 @@ class AssessmentSerializer(VersionedMixin, ModelValidationMixin, serializers.Hyp
             ]
 
     def validate_sources(self, sources):
+        if len(sources) > MAX_SOURCES:
+            raise serializers.ValidationError(f"At most {MAX_SOURCES} sources; this sends {len(sources)}.")
         # Nested fields are optional in a PATCH; a source still needs both parts.
         for index, source in enumerate(sources):
             missing = [name for name in ("title", "url") if not source.get(name)]

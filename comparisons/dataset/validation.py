@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.dateparse import parse_datetime
 
 from ..markdown import validate_lexer_name
-from ..models import Comparison, Criterion, CriterionGroup, Extension, Framework, Release, Tag
+from ..models import Comparison, Criterion, CriterionGroup, Extension, Framework, Release, Tag, uri_characters_validator
 from ..services import statement_range_problems
 from ..versions import parse_version, validate_requires_python
 from .format import json_schema
@@ -66,6 +66,10 @@ def _describe(error) -> str:
             if error.validator_value == 1
             else f"Needs at least {error.validator_value} characters."
         )
+    if error.validator == "maxItems":
+        return f"Has {len(error.instance)} items; the limit is {error.validator_value}."
+    if error.validator == "pattern" and error.validator_value.startswith("^https?://"):
+        return f"Give an http:// or https:// URL. {uri_characters_validator.message % {}}"
     return error.message
 
 
