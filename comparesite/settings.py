@@ -375,11 +375,8 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
-    "DEFAULT_PARSER_CLASSES": [
-        "comparisons.api.errors.JSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
-    ],
+    # Writes are JSON only: form encodings would carry every value as a string.
+    "DEFAULT_PARSER_CLASSES": ["comparisons.api.errors.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.SearchFilter",
@@ -425,5 +422,10 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "comparisons.api.schema.allow_empty_filter_values",
         "comparisons.api.schema.nullable_matrix_cells",
+        "comparisons.api.schema.require_the_version_to_change",
+        "comparisons.api.schema.no_null_characters_in_text_parameters",
+        "comparisons.api.schema.single_schema_for_blank_text",
+        "comparisons.api.schema.at_most_twenty_sources",
+        "comparisons.api.schema.non_blank_required_text",
     ],
 }

@@ -33,6 +33,18 @@ class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+class ChoicesField(django_filters.fields.MultipleChoiceField):
+    def clean(self, value):
+        # As for slugs: an empty value (?level=) means no choice.
+        return super().clean([item for item in value or [] if item not in ("", None)])
+
+
+class ChoicesFilter(django_filters.MultipleChoiceFilter):
+    """One or more values from a fixed or published list (?level=built_in&level=extension)."""
+
+    field_class = ChoicesField
+
+
 def published_values(field_name):
     """Choices from the values published frameworks use (drafts never leak into a filter)."""
 
@@ -78,6 +90,11 @@ class SafeIsoDateTimeField(django_filters.fields.IsoDateTimeField):
             raise forms.ValidationError("This date-time is out of range.", code="out_of_range") from None
 
 
+# The date-times SafeIsoDateTimeField takes, as the API schema states them.
+SAFE_DATE_TIME_PATTERN = r"^(1[0-9]{3}|[2-8][0-9]{3}|9[0-8][0-9]{2})-.*(Z|z|[+-](0[0-9]|1[0-3]):[0-5][0-9]|[+-]14:00)$"
+
+
+@extend_schema_field({"type": "string", "format": "date-time", "pattern": SAFE_DATE_TIME_PATTERN})
 class SafeIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = SafeIsoDateTimeField
 
@@ -95,12 +112,10 @@ class FrameworkFilterSet(django_filters.FilterSet):
         label="Tags (all of)",
         widget=forms.CheckboxSelectMultiple,
     )
-    language = django_filters.MultipleChoiceFilter(
+    language = ChoicesFilter(
         choices=published_values("language"), label="Language", widget=forms.CheckboxSelectMultiple
     )
-    license = django_filters.MultipleChoiceFilter(
-        choices=published_values("license"), label="License", widget=forms.CheckboxSelectMultiple
-    )
+    license = ChoicesFilter(choices=published_values("license"), label="License", widget=forms.CheckboxSelectMultiple)
     supports = SlugsFilter(
         queryset=Criterion.objects.published().in_display_order(),
         to_field_name="slug",
@@ -167,7 +182,7 @@ class AssessmentFilterSet(django_filters.FilterSet):
     group = django_filters.ModelChoiceFilter(
         field_name="criterion__group", queryset=CriterionGroup.objects.all(), to_field_name="slug", label="Group"
     )
-    level = django_filters.MultipleChoiceFilter(
+    level = ChoicesFilter(
         field_name="support_level",
         choices=SupportLevel.choices,
         label="Support level",

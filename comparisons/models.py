@@ -23,6 +23,7 @@ from django.db import models, transaction
 from django.db.models.functions import Length, Lower
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
+from django.utils.deconstruct import deconstructible
 from markdownx.models import MarkdownxField
 from simple_history.models import HistoricalRecords
 
@@ -87,11 +88,15 @@ no_vs_word_validator = RegexValidator(
 
 # A URL is stored and served as written, so it must already be a valid URI (RFC 3986): Django's
 # URLValidator lets through characters that need percent-encoding, such as spaces, quotes and <>.
-URI_UNSAFE_CHARACTERS = r'[\s"<>\\^`{|}]'
+# (A pattern of the allowed characters, not inverse_match, so the OpenAPI schema states it right.)
+URI_CHARACTER = r'[^\s"<>\\^`{|}]'
 uri_characters_validator = RegexValidator(
-    URI_UNSAFE_CHARACTERS,
-    inverse_match=True,
-    message='A URL cannot contain spaces or any of " < > \\ ^ ` { | }: percent-encode them (a space is %%20).',
+    # ...and a host name of at most 253 characters, as URLValidator requires.
+    rf"^(?![A-Za-z][A-Za-z0-9+.-]*://[^/?#]{{254}}){URI_CHARACTER}*$",
+    message=(
+        'A URL cannot contain spaces or any of " < > \\ ^ ` { | } (percent-encode them: a space is %%20), '
+        "and its host name is at most 253 characters."
+    ),
     code="invalid_uri_character",
 )
 # An assessment cites at most this many sources, in the admin, the API and imports alike.
@@ -103,23 +108,38 @@ def url_field(verbose_name, **options) -> models.URLField:
     return models.URLField(verbose_name, max_length=500, validators=[uri_characters_validator], **options)
 
 
-_CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL_CHARACTERS = r"\x00-\x1f\x7f-\x9f\u2028\u2029"
+_CONTROL_CHARACTER = re.compile(rf"[{CONTROL_CHARACTERS}]")
 _CONTROL_CHARACTER_NAMES = {
     **dict.fromkeys(["\n", "\r", "\u2028", "\u2029"], "a line break"),
     "\t": "a tab",
 }
 
 
-def one_line_text_validator(value: str) -> None:
-    """Names, titles and summaries are one line of text: no line breaks, tabs or other control characters."""
-    found = _CONTROL_CHARACTER.search(value or "")
-    if found:
-        character = found.group()
-        raise ValidationError(
-            "Use one line of plain text: this contains %(what)s.",
-            code="control_character",
-            params={"what": _CONTROL_CHARACTER_NAMES.get(character, f"a control character (U+{ord(character):04X})")},
-        )
+@deconstructible
+class OneLineTextValidator(RegexValidator):
+    """Names, titles and summaries are one line of text: no line breaks, tabs or other control characters.
+
+    A RegexValidator, so the API schema states the pattern; the message names what was found.
+    """
+
+    regex = rf"^[^{CONTROL_CHARACTERS}]*$"
+    code = "control_character"
+
+    def __call__(self, value) -> None:
+        found = _CONTROL_CHARACTER.search(value or "")
+        if found:
+            character = found.group()
+            raise ValidationError(
+                "Use one line of plain text: this contains %(what)s.",
+                code=self.code,
+                params={
+                    "what": _CONTROL_CHARACTER_NAMES.get(character, f"a control character (U+{ord(character):04X})")
+                },
+            )
+
+
+one_line_text_validator = OneLineTextValidator()
 
 
 def one_line_field(verbose_name=None, **options) -> models.CharField:

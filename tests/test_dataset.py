@@ -551,12 +551,12 @@ def test_the_schema_and_the_models_agree_on_what_a_slug_is():
 
 
 def test_the_schema_and_the_models_agree_on_urls_and_the_number_of_sources():
-    from comparisons.models import MAX_SOURCES, URI_UNSAFE_CHARACTERS
+    from comparisons.models import MAX_SOURCES, uri_characters_validator
 
     sources = json_schema()["properties"]["assessments"]["items"]["properties"]["sources"]
     assert sources["maxItems"] == MAX_SOURCES
-    assert (
-        sources["items"]["properties"]["url"]["pattern"] == f"^https?://{URI_UNSAFE_CHARACTERS.replace('[', '[^', 1)}*$"
+    assert sources["items"]["properties"]["url"]["pattern"] == uri_characters_validator.regex.pattern.replace(
+        ")", ")https?://", 1
     )
 
 

@@ -19,3 +19,15 @@ class StrictOrderingFilter(filters.OrderingFilter):
                     }
                 )
         return super().get_ordering(request, queryset, view)
+
+    def get_schema_operation_parameters(self, view):
+        """The parameter as a comma-separated list of the allowed fields, each optionally descending (-)."""
+        [parameter] = super().get_schema_operation_parameters(view)
+        fields = [name for name, _ in self.get_valid_fields(view.get_queryset(), view, {})]
+        choices = [term for name in fields for term in (name, f"-{name}")]
+        parameter["description"] = (
+            f"Order by these fields, comma-separated; a leading - reverses one: {', '.join(fields)}."
+        )
+        parameter["schema"] = {"type": "array", "items": {"type": "string", "enum": choices}}
+        parameter["style"], parameter["explode"] = "form", False
+        return [parameter]

@@ -12,9 +12,11 @@ import copy
 import re
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.relations import MANY_RELATION_KWARGS
 
 from .. import services
 from ..choices import SupportLevel
@@ -23,6 +25,7 @@ from ..evidence import checks as evidence_checks
 from ..models import (
     MAX_SOURCES,
     SLUG_PATTERN,
+    URI_CHARACTER,
     Assessment,
     CodeExample,
     Comparison,
@@ -37,15 +40,96 @@ from ..models import (
     SupportStatement,
     Tag,
 )
-from ..versions import find_release
+from ..versions import VERSION_IN_URL, find_release
 from .errors import Conflict, PreconditionRequired
+
+
+class StringsOnly:
+    """Takes a JSON string only: DRF's text fields turn numbers and booleans into text, which the schema forbids."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class BooleansOnly:
+    """Takes a JSON true or false only, not "yes", "1" or "on"."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class IntegersOnly:
+    """Takes a JSON number with no fraction only, not "5"."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not (isinstance(data, int) or (isinstance(data, float) and data.is_integer())):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictBooleanField(BooleansOnly, serializers.BooleanField):
+    pass
+
+
+class StrictIntegerField(IntegersOnly, serializers.IntegerField):
+    pass
+
+
+class StrictCharField(StringsOnly, serializers.CharField):
+    pass
+
+
+class StrictSlugField(StringsOnly, serializers.SlugField):
+    pass
+
+
+# The URLs Django's URLValidator and ours both take, as a pattern a schema-driven client can generate from:
+# http(s), a host of at most 253 characters (a name with a top-level domain, localhost or IPv4), an
+# optional port, then only characters a URI may contain.
+_OCTET = r"(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
+_LABEL = r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+API_URL_PATTERN = (
+    rf"^(?=https?://[^/?#]{{1,253}}([/?#]|$))https?://(localhost|{_OCTET}(\.{_OCTET}){{3}}|({_LABEL}\.)+[A-Za-z]{{2,63}})"
+    rf"(:[0-9]{{1,5}})?([/?#]{URI_CHARACTER}*)?$"
+)
+
+
+@extend_schema_field({"type": "string", "format": "uri", "pattern": API_URL_PATTERN, "maxLength": 500})
+class StrictURLField(StringsOnly, serializers.URLField):
+    pass
+
+
+class StrictEmailField(StringsOnly, serializers.EmailField):
+    pass
+
+
+class StrictStringsMixin:
+    """Model fields become serializer fields that take only their JSON type: text a string, a flag a boolean."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+        models.SlugField: StrictSlugField,
+        models.URLField: StrictURLField,
+        models.EmailField: StrictEmailField,
+        models.BooleanField: StrictBooleanField,
+        models.IntegerField: StrictIntegerField,
+        models.SmallIntegerField: StrictIntegerField,
+        models.PositiveIntegerField: StrictIntegerField,
+        models.PositiveSmallIntegerField: StrictIntegerField,
+    }
 
 
 class VersionedMixin(serializers.Serializer):
     # Changing or replacing a row needs the version it was read at: without it a
     # write could silently undo a colleague's change (428); with an old one it
     # is refused (409). Creating a row needs none.
-    version = serializers.IntegerField(
+    version = StrictIntegerField(
         min_value=1,
         required=False,
         help_text="The version you read. Required to change or replace; raised by one on every save.",
@@ -92,8 +176,23 @@ class ModelValidationMixin:
 SLUG = re.compile(rf"^{SLUG_PATTERN}$")
 
 
+class SlugReferences(serializers.ManyRelatedField):
+    """A JSON list of slugs; DRF's own would read an object as the list of its keys."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, list):
+            self.fail("not_a_list", input_type=type(data).__name__)
+        return super().to_internal_value(data)
+
+
 class SlugReference(serializers.SlugRelatedField):
     """A related row named by its slug; a malformed slug is refused before any query."""
+
+    @classmethod
+    def many_init(cls, *args, **kwargs):
+        # As DRF's own many_init, with the list field that takes only lists.
+        list_kwargs = {key: value for key, value in kwargs.items() if key in MANY_RELATION_KWARGS}
+        return SlugReferences(child_relation=cls(*args, **kwargs), **list_kwargs)
 
     def to_internal_value(self, data):
         if not isinstance(data, str) or not SLUG.match(data):
@@ -101,14 +200,16 @@ class SlugReference(serializers.SlugRelatedField):
         return super().to_internal_value(data)
 
 
-class TagSerializer(VersionedMixin, ModelValidationMixin, serializers.HyperlinkedModelSerializer):
+class TagSerializer(StrictStringsMixin, VersionedMixin, ModelValidationMixin, serializers.HyperlinkedModelSerializer):
     class Meta:
         model = Tag
         fields = ["url", "name", "slug", "version"]
         extra_kwargs = {"url": {"lookup_field": "slug", "view_name": "api:tag-detail"}}
 
 
-class CriterionGroupSerializer(VersionedMixin, ModelValidationMixin, serializers.HyperlinkedModelSerializer):
+class CriterionGroupSerializer(
+    StrictStringsMixin, VersionedMixin, ModelValidationMixin, serializers.HyperlinkedModelSerializer
+):
     class Meta:
         model = CriterionGroup
         fields = ["url", "name", "slug", "description", "position", "version"]
@@ -121,7 +222,7 @@ class ExtensionSerializer(serializers.ModelSerializer):
         fields = ["name", "slug", "url", "summary"]
 
 
-class SourceSerializer(serializers.ModelSerializer):
+class SourceSerializer(StrictStringsMixin, serializers.ModelSerializer):
     class Meta:
         model = Source
         fields = ["title", "url"]
@@ -143,7 +244,7 @@ class ReleaseVersionField(serializers.CharField):
         return release.version
 
 
-class SupportStatementSerializer(serializers.ModelSerializer):
+class SupportStatementSerializer(StrictStringsMixin, serializers.ModelSerializer):
     since = ReleaseVersionField(help_text="The first release it holds for; null: from the first (or not known).")
     until = ReleaseVersionField(help_text="The first release it no longer holds for; null: it still holds.")
 
@@ -152,13 +253,15 @@ class SupportStatementSerializer(serializers.ModelSerializer):
         fields = ["support_level", "since", "until", "note"]
 
 
-class CodeExampleSerializer(serializers.ModelSerializer):
+class CodeExampleSerializer(StrictStringsMixin, serializers.ModelSerializer):
     release = ReleaseVersionField(help_text="The release it was written for and run on.")
 
     class Meta:
         model = CodeExample
         fields = ["title", "language", "release", "requirements", "code", "output", "code_html"]
         read_only_fields = ["code_html"]
+        # Code and its output are kept as written: DRF would strip the first line's indentation.
+        extra_kwargs = {"code": {"trim_whitespace": False}, "output": {"trim_whitespace": False}}
 
 
 class EvidenceSerializer(serializers.ModelSerializer):
@@ -179,7 +282,9 @@ class EvidenceSerializer(serializers.ModelSerializer):
         return evidence_checks.is_stale(evidence)
 
 
-class AssessmentSerializer(VersionedMixin, ModelValidationMixin, serializers.HyperlinkedModelSerializer):
+class AssessmentSerializer(
+    StrictStringsMixin, VersionedMixin, ModelValidationMixin, serializers.HyperlinkedModelSerializer
+):
     url = serializers.HyperlinkedIdentityField(view_name="api:assessment-detail")
     framework = SlugReference(slug_field="slug", queryset=Framework.objects.all())
     criterion = SlugReference(slug_field="slug", queryset=Criterion.objects.all())
@@ -333,7 +438,9 @@ class AssessmentSerializer(VersionedMixin, ModelValidationMixin, serializers.Hyp
         return services.save_assessment(assessment, **links)
 
 
-class FrameworkSerializer(VersionedMixin, ModelValidationMixin, serializers.HyperlinkedModelSerializer):
+class FrameworkSerializer(
+    StrictStringsMixin, VersionedMixin, ModelValidationMixin, serializers.HyperlinkedModelSerializer
+):
     tags = SlugReference(slug_field="slug", many=True, required=False, queryset=Tag.objects.all())
 
     class Meta:
@@ -390,7 +497,9 @@ class FrameworkDetailSerializer(FrameworkSerializer):
         fields = [*FrameworkSerializer.Meta.fields, "assessments"]
 
 
-class CriterionSerializer(VersionedMixin, ModelValidationMixin, serializers.HyperlinkedModelSerializer):
+class CriterionSerializer(
+    StrictStringsMixin, VersionedMixin, ModelValidationMixin, serializers.HyperlinkedModelSerializer
+):
     group = SlugReference(slug_field="slug", queryset=CriterionGroup.objects.all())
 
     class Meta:
@@ -483,8 +592,16 @@ class CommaSeparatedSlugsField(serializers.Field):
         return ",".join(value)
 
 
+_REF = rf"{SLUG_PATTERN}(?:@{VERSION_IN_URL})?"
+
+
+@extend_schema_field({"type": "string", "pattern": rf"^[\s,]*({_REF}(\s*,[\s,]*{_REF})*)?[\s,]*$"})
+class FrameworkRefsField(CommaSeparatedSlugsField):
+    """`django@4.2,flask`: framework slugs, each optionally at a release, separated by commas."""
+
+
 class CompareQuerySerializer(serializers.Serializer):
-    frameworks = CommaSeparatedSlugsField(
+    frameworks = FrameworkRefsField(
         limit=50,
         help_text="Two to six framework slugs, comma-separated, each optionally at a release: django@4.2,flask.",
     )

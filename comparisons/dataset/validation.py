@@ -68,7 +68,7 @@ def _describe(error) -> str:
         )
     if error.validator == "maxItems":
         return f"Has {len(error.instance)} items; the limit is {error.validator_value}."
-    if error.validator == "pattern" and error.validator_value.startswith("^https?://"):
+    if error.validator == "pattern" and "https?://" in error.validator_value:
         return f"Give an http:// or https:// URL. {uri_characters_validator.message % {}}"
     return error.message
 
