@@ -13,6 +13,7 @@ REQUIRES = [
 
 import uuid
 from contextlib import asynccontextmanager
+from typing import Annotated
 
 from fastapi import Depends, FastAPI
 from fastapi.testclient import TestClient
@@ -47,7 +48,7 @@ class UserManager(UUIDIDMixin, BaseUserManager[User, uuid.UUID]):
     verification_token_secret = SECRET
 
 
-async def user_manager(db=Depends(user_db)):
+async def user_manager(db: Annotated[SQLAlchemyUserDatabase, Depends(user_db)]):
     yield UserManager(db)
 
 
@@ -72,7 +73,7 @@ app.include_router(users.get_auth_router(backend), prefix="/auth/jwt")
 
 
 @app.get("/me")
-def me(user: User = Depends(users.current_user(active=True))):
+def me(user: Annotated[User, Depends(users.current_user(active=True))]):
     return {"email": user.email}
 
 

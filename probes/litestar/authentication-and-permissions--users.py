@@ -1,4 +1,4 @@
-"""Litestar: litestar-users adds registration, verification, JWT login, password reset and role guards to a Litestar app."""
+"""Litestar: litestar-users adds registration, verification, JWT login, password reset and role guards."""
 
 FRAMEWORK = "litestar"
 CRITERION = "authentication-and-permissions"
@@ -110,7 +110,9 @@ async def create_tables_and_admin():
     async with db.get_session() as session:  # the first administrator, as `litestar users create-user` would add it
         admin_role = Role(name="administrator")
         hashed = PasswordManager().hash("admin password")
-        session.add(User(email="admin@example.com", password_hash=hashed, is_active=True, is_verified=True, roles=[admin_role]))
+        session.add(
+            User(email="admin@example.com", password_hash=hashed, is_active=True, is_verified=True, roles=[admin_role])
+        )
         await session.commit()
 
 

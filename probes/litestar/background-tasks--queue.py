@@ -1,4 +1,4 @@
-"""Litestar: the litestar-saq plugin adds a `workers` command to the litestar CLI and hands handlers a queue a worker drains."""
+"""Litestar: litestar-saq adds a `workers` command to the litestar CLI and gives handlers a queue a worker drains."""
 
 FRAMEWORK = "litestar"
 CRITERION = "background-tasks"

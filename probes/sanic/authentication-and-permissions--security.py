@@ -56,7 +56,9 @@ async def write_article(request):
     return text("written")
 
 
-register_tortoise(app, db_url="sqlite://security.sqlite3", modules={"models": ["sanic_security.models"]}, generate_schemas=True)
+register_tortoise(
+    app, db_url="sqlite://security.sqlite3", modules={"models": ["sanic_security.models"]}, generate_schemas=True
+)
 initialize_security(app, create_root=False)
 TestManager(app)  # tortoise's Sanic hook creates the tables when a test manager starts the app
 
