@@ -23,8 +23,10 @@ serve: $(VENV)/.runtime-installed
 	DJANGO_ENV_FILE=$${DJANGO_ENV_FILE:-/dev/null} $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DJANGO_ENV_FILE=$${DJANGO_ENV_FILE:-/dev/null} $(BIN)/gunicorn comparesite.wsgi --config comparesite/gunicorn.conf.py
 
-## test: install the dev requirements if needed and run the whole pytest suite
-test: $(VENV)/.dev-installed
+## test: install the dev requirements (and, when npm is on PATH, axe-core from package-lock.json) if needed
+##       and run the whole pytest suite. Without npm the accessibility tests skip (fail in CI).
+NPM := $(shell command -v npm 2>/dev/null)
+test: $(VENV)/.dev-installed $(if $(NPM),node_modules/.installed)
 	$(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 ## lint: ruff's checks and formatting, without changing files
@@ -83,7 +85,7 @@ lock: $(VENV)/.dev-installed
 	$(PIP_COMPILE) -o requirements-dev.txt requirements-dev.in
 
 clean:
-	rm -rf $(VENV) staticfiles test-artifacts
+	rm -rf $(VENV) node_modules staticfiles test-artifacts
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -97,6 +99,12 @@ $(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
 $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime-installed
+
+# The test suite's Node tools (axe-core), exactly as package-lock.json pins them; reinstalled only when
+# package.json or the lock file changed. Only a dependency of `test` when npm is on PATH.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
 
 # Local development settings: debug on and a random secret key, never committed.
 .env:

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from django import forms
 
 from .columns import FRAMEWORK_REF, compared_frameworks
+from .fit import DEFAULT_EXTENSION_POINTS, EXTENSION_POINTS_CHOICES
 from .models import SLUG_PATTERN, ProblemReport
 from .selectors import (
     criteria_shown_or_named,
@@ -107,6 +108,15 @@ class FitForm(forms.Form):
     """
 
     weight_choices = WEIGHT_CHOICES
+    extension = forms.TypedChoiceField(
+        label="“Via extension” earns",
+        choices=EXTENSION_POINTS_CHOICES,
+        coerce=int,
+        required=False,
+        initial=DEFAULT_EXTENSION_POINTS,
+        empty_value=DEFAULT_EXTENSION_POINTS,
+        error_messages={"invalid_choice": "“Via extension” earns 0, 1, 2 or 3 points, not “%(value)s”."},
+    )
 
     def __init__(self, *args, criteria, **kwargs):
         super().__init__(*args, **kwargs)
@@ -135,17 +145,33 @@ class FitForm(forms.Form):
         unknown = sorted(self.named_weights() - self.known_weight_names())
         if unknown:
             raise forms.ValidationError(
-                "These weights name no published criterion: %(keys)s.", params={"keys": ", ".join(unknown)}
+                "These weights name no published criterion and were left out (the others still count): %(keys)s.",
+                params={"keys": ", ".join(unknown)},
             )
         return cleaned_data
 
     def weights(self) -> dict:
-        """Criterion -> weight for the criteria that can have one; all zero unless the form is bound and valid."""
-        valid = self.is_bound and self.is_valid()
-        return {
-            criterion: (self.cleaned_data.get(weight_field_name(criterion)) or 0) if valid else 0
-            for criterion in self.weighable
-        }
+        """Criterion -> weight for the criteria that can have one.
+
+        A weight that is wrong (not 0–3) counts as 0 and a name that is unknown
+        is ignored: both are the form's errors, named on the page, while the
+        valid weights still rank.
+        """
+        if not self.is_bound:
+            return dict.fromkeys(self.weighable, 0)
+        self.is_valid()
+        weights = {}
+        for criterion in self.weighable:
+            name = weight_field_name(criterion)
+            weights[criterion] = 0 if name in self.errors else (self.cleaned_data.get(name) or 0)
+        return weights
+
+    def extension_points(self) -> int:
+        """What "via extension" earns, as the reader chose (2 of 3 unless they chose otherwise)."""
+        if not self.is_bound:
+            return DEFAULT_EXTENSION_POINTS
+        self.is_valid()
+        return self.cleaned_data.get("extension", DEFAULT_EXTENSION_POINTS)
 
     def weight_selects_by_group(self) -> list[tuple]:
         """(group, [WeightSelect]) pairs in the criteria's order, for the template."""

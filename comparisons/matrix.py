@@ -25,10 +25,11 @@ from . import caching, columns, selectors
 
 
 class MatrixCell(NamedTuple):
-    """One rendered cell: its support level (to spot uniform rows) and its HTML."""
+    """One rendered cell: its support level and range (for uniform rows and generated differences) and its HTML."""
 
     support_level: str
     html: str
+    range_label: str = ""  # "since 3.1": the statement's releases, when it says
 
 
 def _column_id(framework) -> str:
@@ -52,7 +53,10 @@ def matrix_cells(frameworks, criteria, group=None) -> dict:
                     "release": assessment.framework.release,
                 },
             )
-            rendered[_column_id(assessment.framework)][criterion_id] = MatrixCell(assessment.support_level, html)
+            statement = assessment.shown_statement
+            rendered[_column_id(assessment.framework)][criterion_id] = MatrixCell(
+                assessment.support_level, html, statement.range_label if statement else ""
+            )
         return rendered
 
     shown = group.pk if group is not None else "all"
@@ -90,7 +94,7 @@ def compare_body(frameworks, criteria, group, comparison, cells=None) -> Compare
                 frameworks, criteria, cells() if cells else matrix_cells(frameworks, criteria, group), comparison
             ),
             "comparison": comparison,
-            "column_count": len(frameworks) + 1 + (comparison is not None),
+            "column_count": len(frameworks) + 2,  # the criterion, the frameworks, the key or generated difference
         }
         code_rows = selectors.code_side_by_side(frameworks, criteria)
         body = CompareBody(

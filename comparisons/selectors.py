@@ -14,7 +14,7 @@ from itertools import groupby
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 
-from .choices import MAX_SUPPORT_SCORE, ComparisonStatus, SupportLevel
+from .choices import ComparisonStatus, SupportLevel
 from .columns import column_key
 from .evidence.checks import check_from_row, with_evidence_check, with_evidence_checks_at
 from .models import (
@@ -47,32 +47,39 @@ class MatrixRow:
     # Assessments for the API, rendered cells (matrix.MatrixCell) for the page.
     cells: list
     point: ComparisonPoint | None = None
+    frameworks: list = field(default_factory=list)  # the columns, in the cells' order
 
     @property
     def is_uniform(self) -> bool:
         """Every framework has the same support level here (a missing cell counts as its own level)."""
         return len({cell.support_level if cell else None for cell in self.cells}) == 1
 
+    @property
+    def columns(self) -> list[tuple]:
+        """(framework, cell) pairs, for a page that labels each cell with its framework."""
+        return list(zip(self.frameworks, self.cells, strict=True))
+
+    @property
+    def generated_difference(self) -> list[tuple[SupportLevel | None, list[str]]]:
+        """What differs, derived from the data: (level, ["Django since 1.0", "Flask"]), best level first.
+
+        None stands for "not assessed yet". Only for rows where the levels differ.
+        """
+        if self.is_uniform:
+            return []
+        by_level = {}
+        for framework, cell in self.columns:
+            level = SupportLevel(cell.support_level) if cell else None
+            range_label = getattr(cell, "range_label", "") if cell else ""
+            by_level.setdefault(level, []).append(f"{framework.display_name} {range_label}".strip())
+        order = [*SupportLevel, None]
+        return sorted(by_level.items(), key=lambda item: order.index(item[0]))
+
 
 @dataclass
 class MatrixGroup:
     group: CriterionGroup
     rows: list[MatrixRow] = field(default_factory=list)
-
-
-@dataclass
-class Fit:
-    """How well one framework fits a reader's weights; see `fit_ranking`."""
-
-    framework: Framework
-    points: int
-    max_points: int  # the best total on the criteria whose level is known
-    unknown: list[Criterion]
-
-    @property
-    def percent(self) -> int | None:
-        """The share of the best possible total on what is known; None when nothing weighted is known."""
-        return round(100 * self.points / self.max_points) if self.max_points else None
 
 
 def published_frameworks():
@@ -349,6 +356,7 @@ def compare_matrix(
                 criterion=criterion,
                 cells=[cells.get((column_key(framework), criterion.pk)) for framework in frameworks],
                 point=points.get(criterion.pk),
+                frameworks=frameworks,
             )
             for criterion in group_criteria
         ]
@@ -357,38 +365,6 @@ def compare_matrix(
         if rows:
             groups.append(MatrixGroup(group=criterion_group, rows=rows))
     return groups
-
-
-def fit_ranking(frameworks, weights: dict[Criterion, int], levels=None) -> list[Fit]:
-    """Rank frameworks by how well they cover what the reader weighs.
-
-    Each criterion has a weight from 0 (ignore) to 3 (essential). A framework
-    earns weight × the level's score (built in 3, via extension 2, partial 1,
-    not supported 0); its fit is that total as a share of the best possible
-    total (3 × weight) over the criteria whose level is known. Unknown or
-    missing assessments are left out of both and listed, so a gap in our
-    knowledge counts neither for nor against a framework. Frameworks rank by
-    fit, then by how much of the weighting is known; nothing known ranks last;
-    remaining ties keep the given order.
-    """
-    weighted = {criterion: weight for criterion, weight in weights.items() if weight}
-    if not weighted:
-        return []
-    if levels is None:  # {(column key, criterion id): level}, or read here
-        levels = support_levels(frameworks, list(weighted))
-    fits = []
-    for framework in frameworks:
-        points, max_points, unknown = 0, 0, []
-        for criterion, weight in weighted.items():
-            level = levels.get((column_key(framework), criterion.pk))
-            score = SupportLevel(level).score if level else None
-            if score is None:
-                unknown.append(criterion)
-            else:
-                points += weight * score
-                max_points += weight * MAX_SUPPORT_SCORE
-        fits.append(Fit(framework=framework, points=points, max_points=max_points, unknown=unknown))
-    return sorted(fits, key=lambda fit: (fit.percent is None, -(fit.percent or 0), -fit.max_points))
 
 
 @dataclass

@@ -27,6 +27,7 @@ from .api.throttling import ProblemReportThrottle
 from .choices import DisagreementStatus
 from .evidence import checks as evidence_checks
 from .filters import AssessmentFilterSet, ComparisonFilterSet, FrameworkFilterSet
+from .fit import fit_ranking
 from .forms import CompareForm, CompareOptionsForm, FitForm, ProblemReportForm, SearchForm
 from .models import COMPARE_SEPARATOR, Assessment, Criterion, Disagreement, Framework
 
@@ -299,7 +300,7 @@ class CompareView(TemplateView):
             group_links=group_links(request, options.groups.values(), group) if options.one_group_at_a_time else [],
             differences_only=options.option("differences", False),
             weight_fields=matrix.weight_fields(options, group),
-            fits=selectors.fit_ranking(frameworks, weights, levels=shown_levels),
+            fits=fit_ranking(frameworks, weights, levels=shown_levels, extension_points=options.extension_points()),
             canonical_path=canonical,
             canonical_link=path_with_group(canonical, group, options.groups.values())
             if options.one_group_at_a_time
@@ -346,7 +347,7 @@ class CompareView(TemplateView):
 
 
 class FitView(TemplateView):
-    """Every published framework ranked by the reader's weights (see selectors.fit_ranking)."""
+    """Every published framework ranked by the reader's weights, each score explained (see comparisons/fit.py)."""
 
     template_name = "comparisons/fit.html"
 
@@ -359,7 +360,7 @@ class FitView(TemplateView):
         pinned = [ref for ref in request.GET.getlist("at") if ref.strip()]
         if pinned:  # ?at=django@4.2: rank that framework as it was at that release
             frameworks, release_errors = columns.frameworks_at(frameworks, pinned)
-        fits = selectors.fit_ranking(frameworks, form.weights())
+        fits = fit_ranking(frameworks, form.weights(), extension_points=form.extension_points())
         context = self.get_context_data(
             form=form,
             weight_fields=matrix.weight_fields(form),

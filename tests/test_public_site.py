@@ -19,6 +19,8 @@ from .factories import (
     CriterionGroupFactory,
     ExtensionFactory,
     FrameworkFactory,
+    ReleaseFactory,
+    SupportStatementFactory,
     TagFactory,
 )
 
@@ -159,10 +161,36 @@ def matrix_group_names(page: str) -> list[str]:
     return [html.unescape(name) for name in re.findall(r'<th scope="rowgroup" colspan="\d+">([^<]+)</th>', page)]
 
 
+def test_without_an_editors_comparison_each_row_says_what_differs_generated_from_the_data(client, catalogue):
+    flask_forms = Assessment.objects.get(framework__slug="flask", criterion__slug="forms")
+    since = ReleaseFactory(framework=flask_forms.framework, version="0.7")
+    SupportStatementFactory(assessment=flask_forms, support_level=SupportLevel.EXTENSION, since=since)
+
+    page = client.get("/compare/fastapi-vs-flask/").content.decode()
+
+    assert 'What differs <span class="muted">(generated from the levels)</span>' in page
+    differences = {
+        slug: re.sub(r"<[^>]+>", "", text)
+        for slug, text in re.findall(
+            r'(?s)<tr id="row--([a-z-]+)"(?:(?!<tr ).)*?<td class="generated-difference">(.*?)</td>', page
+        )
+    }
+    assert differences["forms"] == "What differsVia extension: Flask since 0.7 · Partial: FastAPI"
+    assert differences["database-layer"] == "What differsSame level everywhere"
+
+
+def test_a_compare_cell_names_its_framework_for_the_phone_layout(client, flask_and_django):
+    page = client.get("/compare/django-vs-flask/").content.decode()
+
+    assert '<td class="cell cell--extension" id="cell--flask--forms"><span class="cell__label">Flask</span>' in page
+
+
 def test_compare_marks_rows_where_every_framework_agrees(client, flask_and_django):
     page = client.get("/compare/django-vs-flask/").content.decode()
 
-    uniform_rows = re.findall(r'<tr data-uniform><th scope="row"><a href="/criteria/([a-z-]+)/">', page)
+    uniform_rows = re.findall(
+        r'<tr id="row--[a-z-]+" data-uniform><th scope="row"><a href="/criteria/([a-z-]+)/">', page
+    )
     assert uniform_rows == ["request-object"]
     assert "matrix--differences-only" not in page
 
@@ -203,6 +231,51 @@ def test_unknown_cells_count_neither_for_nor_against_and_are_listed(client, cata
     assert [fit.framework.slug for fit in response.context["fits"]] == ["flask", "django"]
 
 
+def test_each_score_shows_how_it_is_made(client, catalogue):
+    response = client.get("/fit/?w-forms=3&w-admin-site=1")
+
+    page = html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode()))
+    flask = next(fit for fit in response.context["fits"] if fit.framework.slug == "flask")
+    assert [(term.criterion.slug, term.weight, term.level, term.points) for term in flask.terms] == [
+        ("forms", 3, SupportLevel.EXTENSION, 6),
+        ("admin-site", 1, SupportLevel.EXTENSION, 2),
+    ]
+    assert "3 × 2 = 6" in page and "1 × 2 = 2" in page
+    assert "8 of 12 = 67%" in page
+
+
+def test_a_reader_can_weigh_via_extension_lower_than_built_in(client, catalogue):
+    default = client.get("/fit/?w-forms=3")
+    strict = client.get("/fit/?w-forms=3&extension=0")
+
+    def percents(response):
+        return {fit.framework.slug: fit.percent for fit in response.context["fits"]}
+
+    assert percents(default)["flask"] == 67
+    assert percents(strict) == {"django": 100, "fastapi": 33, "flask": 0}
+    assert "3 × 0 = 0" in html.unescape(strict.content.decode())
+
+
+def test_a_wrong_extension_weight_is_named(client, catalogue):
+    response = client.get("/fit/?w-forms=3&extension=9")
+
+    assert response.status_code == 400
+    assert "“Via extension” earns 0, 1, 2 or 3 points, not “9”." in response.content.decode()
+
+
+def test_a_misspelt_weight_is_named_while_the_valid_weights_still_rank(client, catalogue):
+    response = client.get("/compare/django-vs-fastapi-vs-flask/?w-forms=3&w-admin-stie=3&w-database-layer=9")
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "w-admin-stie" in page and "The weight must be 0, 1, 2 or 3, not “9”." in page
+    assert [(fit.framework.slug, fit.percent) for fit in response.context["fits"]] == [
+        ("django", 100),
+        ("flask", 67),
+        ("fastapi", 33),
+    ]
+
+
 def test_a_framework_with_nothing_known_ranks_last_without_a_score(client, catalogue):
     Assessment.objects.filter(framework__slug="django", criterion__slug="forms").update(support_level="unknown")
 
@@ -218,7 +291,10 @@ def test_a_framework_with_nothing_known_ranks_last_without_a_score(client, catal
     [
         ("w-forms=abc", "Forms: The weight must be 0, 1, 2 or 3, not “abc”."),
         ("w-forms=7", "Forms: The weight must be 0, 1, 2 or 3, not “7”."),
-        ("w-teleportation=2", "These weights name no published criterion: w-teleportation."),
+        (
+            "w-teleportation=2",
+            "These weights name no published criterion and were left out (the others still count): w-teleportation.",
+        ),
         ("group=nope", "“nope” is not a criterion group."),
     ],
 )
