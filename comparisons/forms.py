@@ -195,6 +195,12 @@ class CompareOptionsForm(FitForm):
 
     differences = forms.BooleanField(required=False, label="Show only the differences")
     group = forms.ChoiceField(required=False, label="Criterion group")
+    view = forms.ChoiceField(
+        required=False,
+        choices=[("", "Full table"), ("grid", "Compact grid")],
+        label="View",
+        error_messages={"invalid_choice": "“%(value)s” is not a view of the compare page: leave it out or use “grid”."},
+    )
 
     def __init__(self, *args, groups, **kwargs):
         """`groups`: the criterion groups with published criteria, each with its `criteria_count`."""

@@ -374,6 +374,12 @@ class Framework(RendersMarkdown, NamedModel):
         release = getattr(self, "release", None)
         return f"{self.name} {release.version}" if release is not None else self.name
 
+    @property
+    def column_slug(self) -> str:
+        """The slug, with the release when one was chosen: "django--4.2", for anchors of matrix cells."""
+        release = getattr(self, "release", None)
+        return f"{self.slug}--{release.version}" if release is not None else self.slug
+
 
 class Criterion(RendersMarkdown, NamedModel):
     group = models.ForeignKey(CriterionGroup, on_delete=models.PROTECT, related_name="criteria")

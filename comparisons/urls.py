@@ -22,6 +22,7 @@ urlpatterns = [
         views.ProblemReportView.as_view(),
         name="report-problem",
     ),
+    path("matrix/", views.MatrixGridView.as_view(), name="matrix"),
     path("criteria/", views.CriterionListView.as_view(), name="criterion-list"),
     path("criteria/<slug:slug>/", views.CriterionDetailView.as_view(), name="criterion-detail"),
     path("compare/", views.CompareView.as_view(), name="compare-picker"),

@@ -24,10 +24,11 @@ from django_filters.views import FilterView
 
 from . import changelog, columns, matrix, search, selectors
 from .api.throttling import ProblemReportThrottle
-from .choices import DisagreementStatus
+from .choices import DisagreementStatus, SupportLevel
 from .evidence import checks as evidence_checks
 from .filters import AssessmentFilterSet, ComparisonFilterSet, FrameworkFilterSet
 from .fit import fit_ranking
+from .grid import GRID_COLUMNS_PER_PAGE, matrix_grid
 from .forms import CompareForm, CompareOptionsForm, FitForm, ProblemReportForm, SearchForm
 from .models import COMPARE_SEPARATOR, Assessment, Criterion, Disagreement, Framework
 
@@ -87,6 +88,23 @@ def group_links(request, groups, current) -> list[dict]:
     return links
 
 
+def chosen_group(request, groups) -> tuple[object, str | None]:
+    """The criterion group a matrix page shows (None: all), and an error for an unknown ?group=.
+
+    `groups`: the published ones, each with `criteria_count`. With few criteria
+    every group is shown and a link naming one just scrolls to it; with many,
+    one group at a time, the first unless one is named.
+    """
+    one_at_a_time = selectors.shows_one_group_at_a_time(sum(group.criteria_count for group in groups))
+    by_slug = selectors.groups_by_slug(groups)
+    wanted = request.GET.get("group") or None
+    error = None
+    if wanted is not None and wanted not in by_slug:
+        error = f"“{wanted}” is not a criterion group; showing {'the first group' if one_at_a_time else 'all'}."
+    group = selectors.shown_group(by_slug, wanted, one_at_a_time=True) if one_at_a_time else None
+    return group, error
+
+
 def path_with_group(path: str, group, groups) -> str:
     """The canonical address of a page showing one group: every group but the first is a page of its own."""
     groups = list(groups)
@@ -136,6 +154,38 @@ class FrameworkListView(FilteredListMixin, FilterView):
     paginate_by = 50
 
 
+class MatrixGridView(FilteredListMixin, FilterView):
+    """The whole matrix at a glance: frameworks (filtered as on /frameworks/, a page of columns) × criteria."""
+
+    filterset_class = FrameworkFilterSet
+    queryset = Framework.objects.published().only("name", "slug")
+    template_name = "comparisons/matrix.html"
+    context_object_name = "frameworks"
+    paginate_by = GRID_COLUMNS_PER_PAGE
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        criteria = selectors.published_criteria()  # and their groups, from the same query
+        groups = selectors.groups_of(criteria)
+        group, group_error = chosen_group(self.request, groups)
+        criteria = selectors.criteria_in_group(criteria, group)
+        frameworks = list(context["frameworks"])
+        context.update(
+            frameworks=frameworks,
+            grid=matrix_grid(frameworks, criteria) if frameworks else [],
+            group_links=group_links(self.request, groups, group) if group else [],
+            group_error=group_error,
+            canonical_link=path_with_group(self.request.path, group, groups),
+            levels=list(SupportLevel),
+        )
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if context["group_error"]:
+            response_kwargs["status"] = 400
+        return super().render_to_response(context, **response_kwargs)
+
+
 class StaffPreviewMixin:
     """Staff also see unpublished rows (the template shows a draft banner); others get 404."""
 
@@ -163,23 +213,14 @@ class FrameworkDetailView(StaffPreviewMixin, DetailView):
                     raise Http404(error.messages[0]) from None
                 return self.render_to_response(self.get_context_data(release_error=error.messages[0]), status=400)
         groups = selectors.published_criterion_groups()
-        one_at_a_time = selectors.shows_one_group_at_a_time(sum(group.criteria_count for group in groups))
-        by_slug = selectors.groups_by_slug(groups)
-        wanted = request.GET.get("group") or None
-        group_error = None
-        if wanted is not None and wanted not in by_slug:
-            group_error = (
-                f"“{wanted}” is not a criterion group; showing {'the first group' if one_at_a_time else 'all'}."
-            )
-        # When every group fits on the page, a link naming one just scrolls to it.
-        group = selectors.shown_group(by_slug, wanted, one_at_a_time=True) if one_at_a_time else None
+        group, group_error = chosen_group(request, groups)
         published = list(Framework.objects.published().only("name", "slug"))
         context = self.get_context_data(
             object=framework,
             release=release,
             releases=columns.release_facts(framework, timezone.localdate()),
             assessment_groups=selectors.framework_assessments(framework, group, release),
-            group_links=group_links(request, groups, group) if one_at_a_time else [],
+            group_links=group_links(request, groups, group) if group else [],
             group_error=group_error,
             canonical_link=path_with_group(request.path, group, groups),
             comparisons=[] if release else selectors.comparisons_with(framework, [framework, *published]),
@@ -291,12 +332,15 @@ class CompareView(TemplateView):
             comparison = selectors.published_comparison_for(frameworks, shown_criteria)
             if comparison is None and request.user.is_staff:
                 comparison = selectors.draft_comparison_for(frameworks, shown_criteria)
+        compact = options.option("view") == "grid"
         context = self.get_context_data(
             options=options,
             frameworks=frameworks,
             at_releases=at_releases,
             comparison=comparison,
-            body=matrix.compare_body(frameworks, shown_criteria, group, comparison, cells=cells),
+            compact=compact,
+            grid=matrix_grid(frameworks, shown_criteria) if compact else None,
+            body=None if compact else matrix.compare_body(frameworks, shown_criteria, group, comparison, cells=cells),
             group_links=group_links(request, options.groups.values(), group) if options.one_group_at_a_time else [],
             differences_only=options.option("differences", False),
             weight_fields=matrix.weight_fields(options, group),

@@ -158,6 +158,10 @@ def page_urls(frameworks, criteria):
         f"/compare/{pair}/",
         f"/compare/{four}/?differences=on&{weights}",
         f"/fit/?{weights}",
+        f"/fit/?{weights}&extension=0",
+        "/matrix/",
+        f"/matrix/?supports={criteria[0].slug}&level=extension",
+        f"/compare/{four}/?view=grid&{weights}",
         "/comparisons/",
         f"/comparisons/?framework={frameworks[0].slug}",
         "/search/?q=framework",
@@ -212,6 +216,7 @@ def versioned_urls(frameworks, criteria):
     return [
         f"/compare/{pair}/",
         f"/compare/{frameworks[0].slug}@1.0-vs-{frameworks[0].slug}/?w-{criteria[0].slug}=3",
+        f"/compare/{pair}/?view=grid",
         f"{frameworks[0].get_absolute_url()}?release=1.0",
         f"{frameworks[0].get_absolute_url()}{criteria[0].slug}/",
         f"/api/v1/compare/?frameworks={frameworks[0].slug}@1.0,{frameworks[1].slug}",

@@ -37,4 +37,30 @@ document.addEventListener("DOMContentLoaded", () => {
       setTimeout(() => { button.textContent = "Copy"; }, 2000);
     });
   });
+
+  // The matrix grid: arrow keys move the focus from cell to cell, Home and End along the row.
+  document.querySelectorAll("[data-grid]").forEach((grid) => {
+    grid.addEventListener("keydown", (event) => {
+      const cell = event.target.closest("td, th");
+      const row = cell && cell.parentElement;
+      if (!row || !["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"].includes(event.key)) {
+        return;
+      }
+      const rows = [...grid.querySelectorAll("tr")].filter((tr) => tr.cells.length > 1);
+      const rowIndex = rows.indexOf(row);
+      let [r, c] = [rowIndex, cell.cellIndex];
+      if (event.key === "ArrowLeft") c -= 1;
+      if (event.key === "ArrowRight") c += 1;
+      if (event.key === "ArrowUp") r -= 1;
+      if (event.key === "ArrowDown") r += 1;
+      if (event.key === "Home") c = 0;
+      if (event.key === "End") c = row.cells.length - 1;
+      const target = rows[r] && rows[r].cells[c];
+      const link = target && target.querySelector("a");
+      if (link) {
+        event.preventDefault();
+        link.focus();
+      }
+    });
+  });
 });

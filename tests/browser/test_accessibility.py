@@ -38,6 +38,8 @@ PAGES = [
     ("compare-picker", "/compare/"),
     ("compare", "/compare/bottle-vs-django/"),  # two frameworks no comparison covers
     ("fit", "/fit/?w-forms=3&w-admin-site=2"),
+    ("matrix", "/matrix/"),
+    ("compare-grid", "/compare/bottle-vs-django/?view=grid"),
     ("comparison-list", "/comparisons/"),
     ("comparison", "/compare/django-vs-flask/"),  # the published comparison's page
     ("search", "/search/?q=forms"),
