@@ -28,8 +28,8 @@ from .choices import DisagreementStatus, SupportLevel
 from .evidence import checks as evidence_checks
 from .filters import AssessmentFilterSet, ComparisonFilterSet, FrameworkFilterSet
 from .fit import fit_ranking
-from .grid import GRID_COLUMNS_PER_PAGE, matrix_grid
 from .forms import CompareForm, CompareOptionsForm, FitForm, ProblemReportForm, SearchForm
+from .grid import GRID_COLUMNS_PER_PAGE, matrix_grid
 from .models import COMPARE_SEPARATOR, Assessment, Criterion, Disagreement, Framework
 
 
