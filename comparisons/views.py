@@ -22,7 +22,7 @@ from django.utils.text import Truncator
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import changelog, columns, matrix, search, selectors
+from . import changelog, charts, columns, matrix, search, selectors
 from .api.throttling import ProblemReportThrottle
 from .choices import DisagreementStatus, SupportLevel
 from .evidence import checks as evidence_checks
@@ -212,8 +212,9 @@ class FrameworkDetailView(StaffPreviewMixin, DetailView):
                 if error.code == "unknown_release":
                     raise Http404(error.messages[0]) from None
                 return self.render_to_response(self.get_context_data(release_error=error.messages[0]), status=400)
-        groups = selectors.published_criterion_groups()
+        groups = charts.groups_with_levels(framework)
         group, group_error = chosen_group(request, groups)
+        group_bars, group_chart_height = charts.group_level_bars(groups)
         published = list(Framework.objects.published().only("name", "slug"))
         context = self.get_context_data(
             object=framework,
@@ -224,6 +225,9 @@ class FrameworkDetailView(StaffPreviewMixin, DetailView):
             group_error=group_error,
             canonical_link=path_with_group(request.path, group, groups),
             comparisons=[] if release else selectors.comparisons_with(framework, [framework, *published]),
+            group_bars=group_bars,
+            group_chart_height=group_chart_height,
+            levels=list(SupportLevel),
             other_frameworks=[other for other in published if other.pk != framework.pk],
         )
         return self.render_to_response(context, status=400 if group_error else 200)
@@ -340,6 +344,7 @@ class CompareView(TemplateView):
             comparison=comparison,
             compact=compact,
             grid=matrix_grid(frameworks, shown_criteria) if compact else None,
+            levels=list(SupportLevel),
             body=None if compact else matrix.compare_body(frameworks, shown_criteria, group, comparison, cells=cells),
             group_links=group_links(request, options.groups.values(), group) if options.one_group_at_a_time else [],
             differences_only=options.option("differences", False),
@@ -454,6 +459,15 @@ class EvidenceView(TemplateView):
             open_disagreements=Disagreement.objects.filter(status=DisagreementStatus.OPEN).count(),
             evidence_stale_days=settings.EVIDENCE_STALE_DAYS,
         )
+
+
+class CoverageView(TemplateView):
+    """How complete the matrix is, as a heat-map of frameworks × criterion groups (comparisons/charts.py)."""
+
+    template_name = "comparisons/coverage.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, heat_map=charts.coverage_heat_map())
 
 
 class ChangesView(TemplateView):

@@ -40,6 +40,9 @@ PAGES = [
     ("fit", "/fit/?w-forms=3&w-admin-site=2"),
     ("matrix", "/matrix/"),
     ("compare-grid", "/compare/bottle-vs-django/?view=grid"),
+    ("embed", "/embed/"),
+    ("coverage", "/coverage/"),
+    ("embedded-compare", "/embed/compare/bottle-vs-django/"),
     ("comparison-list", "/comparisons/"),
     ("comparison", "/compare/django-vs-flask/"),  # the published comparison's page
     ("search", "/search/?q=forms"),
