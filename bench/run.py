@@ -42,7 +42,7 @@ POSTGRES = "postgres://postgres@127.0.0.1:5432"
 SIZES = {"default": (200, 500), "small": (20, 50)}
 HEADERS = {"X-Forwarded-Proto": "https"}  # as from the TLS-terminating load balancer
 # The pages built from matrix cells, measured also with no cache at all.
-COLD_ROWS = ("framework", "compare-2", "compare-6", "compare-at-releases")
+COLD_ROWS = ("framework", "compare-2", "compare-6", "compare-at-releases", "grid")
 
 
 def log(message: str) -> None:
@@ -59,6 +59,9 @@ def endpoints(frameworks: list[str], criteria: list[str]) -> dict[str, str]:
         "compare-6": f"/compare/{'-vs-'.join(six)}/",
         # Every cell resolved to the statement covering the release named: 1.2 and 2.0 of the same frameworks.
         "compare-at-releases": f"/compare/{six[0]}@1.2-vs-{six[0]}-vs-{six[1]}@2.0-vs-{six[2]}@1.0/",
+        # The matrix at a glance: 25 frameworks (a page) × one criterion group (500 criteria: one at a time).
+        "grid": "/matrix/",
+        "badge": f"/frameworks/{frameworks[0]}/{criteria[0]}/badge.svg",
         "search": "/search/?q=websockets",
         "api-list": "/api/v1/frameworks/",
         "api-compare": f"/api/v1/compare/?frameworks={frameworks[0]},{frameworks[1]}",

@@ -5,7 +5,7 @@ built in earns 3, via extension earns what the reader says (2 unless they
 choose 3, 1 or 0: an extension is one more dependency to vet and keep up),
 partial 1 and not supported 0. Its fit is the total as a share of the best
 possible total (`weight × 3`) over the criteria whose level is known. Unknown
-or missing cells count neither for nor against it and are listed. docs/fit.md
+or missing cells count neither for nor against it and are listed. docs/readers.md
 states the same for readers.
 """
 

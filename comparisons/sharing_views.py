@@ -111,18 +111,15 @@ class EmbedView(TemplateView):
     template_name = "comparisons/embed.html"
 
     def get_context_data(self, **kwargs):
-        example = (
-            Assessment.objects.published()
-            .select_related("framework", "criterion")
-            .exclude(support_level=SupportLevel.UNKNOWN)
-            .order_by("framework__name", "criterion__position")
-            .first()
-        )
-        pair = list(Framework.objects.published().order_by("name")[:2])
-        compare_slugs = COMPARE_SEPARATOR.join(sorted(framework.slug for framework in pair)) if len(pair) == 2 else ""
+        # An example a reader recognises: a cell an extension fills, and the set of an editors' comparison.
+        cells = Assessment.objects.published().select_related("framework", "criterion").order_by("framework__name")
+        example = cells.filter(support_level=SupportLevel.EXTENSION, extensions__isnull=False).first() or cells.first()
+        comparison = selectors.published_comparisons().first()
+        pair = comparison.frameworks.all() if comparison else Framework.objects.published().order_by("name")[:2]
+        slugs = sorted(framework.slug for framework in pair)
         return super().get_context_data(
             **kwargs,
             example=example,
-            compare_slugs=compare_slugs,
+            compare_slugs=COMPARE_SEPARATOR.join(slugs) if len(slugs) >= 2 else "",
             site=f"{self.request.scheme}://{self.request.get_host()}",
         )

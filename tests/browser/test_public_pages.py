@@ -43,7 +43,7 @@ def test_choosing_weights_ranks_the_frameworks(seeded_live, live_server, page):
 
     # The click starts a navigation; the expectations wait for the ranked page to load.
     expect(page).to_have_url(re.compile(r"w-admin-site=3"))
-    expect(page.locator(".fit-table tbody th")).to_have_text(["Django", "Flask"])
+    expect(page.locator(".fit-table > tbody > tr > th")).to_have_text(["Django", "Flask"])
     expect(page.locator(".fit-table .fit-percent")).to_have_text(["100%", "67%"])
     assert page.console_errors == []
 
