@@ -1,14 +1,20 @@
 """The matrix at a glance: frameworks × criteria as a grid of levels, one summary per cell.
 
-The /matrix/ page and the compare page's compact mode draw it
-(`templates/includes/matrix_grid.html`). Two queries whatever the size: the
-cells' levels and summaries, and, for columns at a chosen release, their
-support statements.
+The /matrix/ page, the compare page's compact mode and the embeddable table
+draw it (`templates/includes/matrix_grid.html`). Two queries whatever the size:
+the cells' levels and summaries, and, for columns at a chosen release, their
+support statements. A grid is hundreds of cells, so its HTML is kept in the
+fragment cache under the content version (`grid_html`), like the compare
+page's cells; each cell carries what its markup needs, worked out once here.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from django.template.loader import render_to_string
+
+from . import caching
 from .choices import SupportLevel
 from .columns import column_key
 from .models import Assessment, Criterion, CriterionGroup
@@ -22,6 +28,9 @@ GRID_COLUMNS_PER_PAGE = 25
 class GridCell:
     level: SupportLevel
     summary: str
+    anchor: str  # "flask--forms", "django--4.2--forms"
+    url: str  # the cell's page
+    spoken: str  # what a screen reader hears: "Flask, Forms: Via extension"
 
 
 @dataclass
@@ -47,10 +56,23 @@ def matrix_grid(frameworks, criteria) -> list[GridGroup]:
     at_releases = [framework for framework in frameworks if getattr(framework, "release", None) is not None]
     levels_at_releases = support_levels(at_releases, criteria) if at_releases else {}
 
+    # Per column, once: what every one of its cells' markup repeats.
+    column_parts = {column_key(f): (f.column_slug, f.get_absolute_url(), f.display_name) for f in frameworks}
+
     def cell(framework, criterion):
         level, summary = current.get((framework.pk, criterion.pk), (None, ""))
         level = levels_at_releases.get((column_key(framework), criterion.pk), level)
-        return GridCell(SupportLevel(level), summary) if level else None
+        if not level:
+            return None
+        level = SupportLevel(level)
+        column_slug, framework_url, name = column_parts[column_key(framework)]
+        return GridCell(
+            level=level,
+            summary=summary,
+            anchor=f"{column_slug}--{criterion.slug}",
+            url=f"{framework_url}{criterion.slug}/",
+            spoken=f"{name}, {criterion.name}: {level.label}",
+        )
 
     return [
         GridGroup(
@@ -62,3 +84,16 @@ def matrix_grid(frameworks, criteria) -> list[GridGroup]:
         )
         for group, group_criteria in groupby(criteria, key=lambda criterion: criterion.group)
     ]
+
+
+def grid_html(frameworks, criteria, group=None) -> str:
+    """The grid of these columns on `criteria` (`group`'s, or all), rendered, from the fragment cache if there."""
+    columns = ",".join(framework.column_slug for framework in frameworks)
+    shown = group.pk if group is not None else "all"
+    key = hashlib.sha256(f"{columns}|{shown}|{len(criteria)}".encode()).hexdigest()
+
+    def render(keys) -> dict[str, str]:
+        context = {"grid": matrix_grid(frameworks, criteria), "frameworks": frameworks, "levels": list(SupportLevel)}
+        return dict.fromkeys(keys, render_to_string("includes/matrix_grid.html", context))
+
+    return caching.cached_by_content_version("matrix-grid", [key], render)[key]

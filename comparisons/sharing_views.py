@@ -17,7 +17,7 @@ from django.views.generic import TemplateView
 
 from . import columns, selectors, sharing
 from .choices import SupportLevel
-from .grid import matrix_grid
+from .grid import grid_html
 from .models import COMPARE_SEPARATOR, Assessment, Framework
 
 # Any page may frame these: the enforced policy and, in debug, the report-only one (settings.py).
@@ -97,10 +97,9 @@ class EmbeddedCompareView(View):
         shown = selectors.criteria_in_group(criteria, group)
         context = {
             "frameworks": frameworks,
-            "grid": matrix_grid(frameworks, shown),
+            "grid_html": grid_html(frameworks, shown, group),
             "group": group,
             "compare_path": columns.compare_path_of(frameworks),
-            "levels": list(SupportLevel),
         }
         return render(request, "comparisons/embed_compare.html", context)
 

@@ -29,7 +29,7 @@ from .evidence import checks as evidence_checks
 from .filters import AssessmentFilterSet, ComparisonFilterSet, FrameworkFilterSet
 from .fit import fit_ranking
 from .forms import CompareForm, CompareOptionsForm, FitForm, ProblemReportForm, SearchForm
-from .grid import GRID_COLUMNS_PER_PAGE, matrix_grid
+from .grid import GRID_COLUMNS_PER_PAGE, grid_html
 from .models import COMPARE_SEPARATOR, Assessment, Criterion, Disagreement, Framework
 
 
@@ -172,11 +172,10 @@ class MatrixGridView(FilteredListMixin, FilterView):
         frameworks = list(context["frameworks"])
         context.update(
             frameworks=frameworks,
-            grid=matrix_grid(frameworks, criteria) if frameworks else [],
+            grid_html=grid_html(frameworks, criteria, group) if frameworks else "",
             group_links=group_links(self.request, groups, group) if group else [],
             group_error=group_error,
             canonical_link=path_with_group(self.request.path, group, groups),
-            levels=list(SupportLevel),
         )
         return context
 
@@ -343,8 +342,7 @@ class CompareView(TemplateView):
             at_releases=at_releases,
             comparison=comparison,
             compact=compact,
-            grid=matrix_grid(frameworks, shown_criteria) if compact else None,
-            levels=list(SupportLevel),
+            grid_html=grid_html(frameworks, shown_criteria, group) if compact else "",
             body=None if compact else matrix.compare_body(frameworks, shown_criteria, group, comparison, cells=cells),
             group_links=group_links(request, options.groups.values(), group) if options.one_group_at_a_time else [],
             differences_only=options.option("differences", False),

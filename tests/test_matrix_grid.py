@@ -6,6 +6,7 @@ import pytest
 
 from comparisons.choices import SupportLevel
 from comparisons.grid import GRID_COLUMNS_PER_PAGE
+from comparisons.models import Assessment
 
 from .factories import (
     AssessmentFactory,
@@ -112,3 +113,15 @@ def test_a_wrong_view_of_the_compare_page_is_named(client, flask_and_django):
 
     assert response.status_code == 400
     assert "“cards” is not a view of the compare page" in response.content.decode()
+
+
+def test_an_edit_shows_on_the_next_grid(client, flask_and_django):
+    assert "Flask, Forms: Via extension" in client.get("/matrix/").content.decode()
+    flask_forms = Assessment.objects.get(framework__slug="flask", criterion__slug="forms")
+    flask_forms.support_level = SupportLevel.BUILT_IN
+    flask_forms.save()
+
+    page = client.get("/matrix/").content.decode()
+
+    assert "Flask, Forms: Built in" in page
+    assert "Flask, Forms: Via extension" not in page

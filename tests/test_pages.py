@@ -1,6 +1,7 @@
 """The first public pages: what a reader sees, and what they never see."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -137,6 +138,8 @@ def test_a_draft_comparison_does_not_appear_on_the_compare_page(client):
 
 
 def count_queries(client, url):
+    """The queries of `url` built from nothing: no page or fragment another request cached."""
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
