@@ -38,6 +38,11 @@ class GridRow:
     criterion: Criterion
     cells: list  # (framework, GridCell or None when not assessed), in the columns' order
 
+    @property
+    def is_uniform(self) -> bool:
+        """Every column has the same level here (not assessed counts as its own), as on the compare table."""
+        return len({cell.level if cell else None for _, cell in self.cells}) == 1
+
 
 @dataclass
 class GridGroup:

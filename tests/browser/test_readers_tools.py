@@ -144,3 +144,16 @@ def test_another_site_can_frame_the_compare_table_but_not_the_compare_page(seede
     assert table.locator("base").get_attribute("target") == "_blank"
     # The compare page refuses to be framed: its frame stays empty.
     expect(page.frame_locator("#page").locator("article.compare")).to_have_count(0)
+
+
+def test_the_compact_grid_also_shows_only_the_differences(seeded_live, live_server, page):
+    page.goto(f"{live_server.url}/compare/django-vs-flask/?view=grid")
+    request_row = page.locator(".grid tr:has(a[href='/criteria/request-object/'])")
+    expect(request_row).to_be_visible()
+
+    page.check("[data-differences-toggle]")
+
+    expect(request_row).to_be_hidden()
+    expect(page.locator(".grid tr:has(a[href='/criteria/forms/'])")).to_be_visible()
+    page.reload()
+    expect(request_row).to_be_hidden()
