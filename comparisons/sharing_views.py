@@ -63,7 +63,7 @@ def framework_social_image(request, slug):
 
 def compare_social_image(request, slugs):
     frameworks = compared_or_404(slugs)
-    if columns.compare_path_of(frameworks) != f"/compare/{slugs}/":
+    if COMPARE_SEPARATOR.join(map(columns.framework_ref, frameworks)) != slugs:
         raise Http404("Not the canonical address of this set.")
     title = " vs ".join(framework.display_name for framework in frameworks)
     image = sharing.cached_social_image(
@@ -90,10 +90,13 @@ class EmbeddedCompareView(View):
     def get(self, request, slugs):
         frameworks = compared_or_404(slugs)
         criteria = selectors.published_criteria()
-        groups = selectors.groups_of(criteria)
-        group = selectors.groups_by_slug(groups).get(request.GET.get("group", ""))
-        if request.GET.get("group") and group is None:
+        groups = selectors.groups_by_slug(selectors.groups_of(criteria))
+        wanted = request.GET.get("group", "")
+        if wanted and wanted not in groups:
             raise Http404("No such criterion group.")
+        # As on the matrix pages: past ALL_GROUPS_MAX_CRITERIA, one group at a time (the first unless named).
+        one_at_a_time = selectors.shows_one_group_at_a_time(len(criteria))
+        group = selectors.shown_group(groups, wanted, one_at_a_time=one_at_a_time)
         shown = selectors.criteria_in_group(criteria, group)
         context = {
             "frameworks": frameworks,

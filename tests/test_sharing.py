@@ -9,7 +9,7 @@ from PIL import Image
 
 from comparisons.models import Assessment
 
-from .factories import AssessmentFactory, FrameworkFactory
+from .factories import AssessmentFactory, CriterionFactory, CriterionGroupFactory, FrameworkFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +116,17 @@ def test_the_embed_page_gives_snippets_with_absolute_addresses(client, flask_and
 
     assert re.search(r"\(http://testserver/frameworks/[a-z-]+/[a-z-]+/badge\.svg\)", page)
     assert '&lt;iframe src="http://testserver/embed/compare/django-vs-flask/"' in page
+
+
+def test_a_large_embedded_table_shows_one_criterion_group_at_a_time(client):
+    groups = [CriterionGroupFactory(slug=f"group-{number}", position=number) for number in range(2)]
+    for number in range(62):
+        CriterionFactory(group=groups[number % 2], slug=f"criterion-{number:02d}")
+    FrameworkFactory(slug="alpha")
+    FrameworkFactory(slug="beta")
+
+    page = client.get("/embed/compare/alpha-vs-beta/").content.decode()
+    other = client.get("/embed/compare/alpha-vs-beta/?group=group-1").content.decode()
+
+    assert 'href="/criteria/criterion-00/"' in page and 'href="/criteria/criterion-01/"' not in page
+    assert 'href="/criteria/criterion-01/"' in other and 'href="/criteria/criterion-00/"' not in other
