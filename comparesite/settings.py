@@ -427,5 +427,6 @@ SPECTACULAR_SETTINGS = {
         "comparisons.api.schema.single_schema_for_blank_text",
         "comparisons.api.schema.at_most_twenty_sources",
         "comparisons.api.schema.non_blank_required_text",
+        "comparisons.api.schema.framework_slugs_without_vs",
     ],
 }

@@ -85,6 +85,8 @@ no_vs_word_validator = RegexValidator(
     message="A framework slug cannot contain the word 'vs': compare URLs join slugs with '-vs-'.",
     code="slug_contains_vs",
 )
+# Both rules of a framework slug as one pattern, for the API schema (which cannot say "inverse").
+FRAMEWORK_SLUG_PATTERN = rf"^(?!(?:[a-z0-9-]*-)?vs(?:-[a-z0-9-]*)?$){SLUG_PATTERN}$"
 
 # A URL is stored and served as written, so it must already be a valid URI (RFC 3986): Django's
 # URLValidator lets through characters that need percent-encoding, such as spaces, quotes and <>.

@@ -10,8 +10,11 @@ schema-valid ones are accepted (ST202) unless they only name rows that do not
 exist.
 """
 
+import re
+
 import pytest
 import schemathesis
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -20,6 +23,7 @@ from rest_framework.authtoken.models import Token
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from comparesite.wsgi import application
+from comparisons.models import FRAMEWORK_SLUG_PATTERN, Framework
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
 
@@ -86,3 +90,17 @@ def test_no_request_gets_a_server_error_or_an_undocumented_answer(case, who, fla
 
 def test_the_schema_validates_without_warnings():
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", "/dev/null")
+
+
+@pytest.mark.parametrize(
+    "slug", ["flask", "vs", "a-vs", "vs-b", "a-vs-b", "vsa", "avs", "a-vsb", "canvas-vs2", "Flask", "a--b"]
+)
+def test_the_api_schema_and_the_models_agree_on_what_a_framework_slug_is(slug):
+    allowed_by_models = True
+    try:
+        for validator in Framework._meta.get_field("slug").validators:
+            validator(slug)
+    except ValidationError:
+        allowed_by_models = False
+
+    assert bool(re.fullmatch(FRAMEWORK_SLUG_PATTERN, slug)) == allowed_by_models

@@ -4,7 +4,7 @@ import re
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from rest_framework.permissions import SAFE_METHODS
 
-from ..models import CONTROL_CHARACTERS, MAX_SOURCES
+from ..models import CONTROL_CHARACTERS, FRAMEWORK_SLUG_PATTERN, MAX_SOURCES
 from .errors import ErrorSerializer
 
 
@@ -169,4 +169,16 @@ def non_blank_required_text(result, generator, request, public):
         for field in component.get("properties", {}).values():
             if field.get("pattern") == ONE_LINE_TEXT_PATTERN and field.get("minLength", 0) >= 1:
                 field["pattern"] = NON_BLANK_ONE_LINE_TEXT_PATTERN
+    return result
+
+
+FRAMEWORK_COMPONENTS = {"Framework", "FrameworkDetail", "FrameworkRequest", "PatchedFrameworkRequest"}
+
+
+def framework_slugs_without_vs(result, generator, request, public):
+    """A framework's slug may not hold the word "vs" (compare URLs join slugs with -vs-): say so in its pattern."""
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        slug = component.get("properties", {}).get("slug")
+        if slug and (name in FRAMEWORK_COMPONENTS or name.startswith("FrameworkReplace")):
+            slug["pattern"] = FRAMEWORK_SLUG_PATTERN
     return result
