@@ -71,10 +71,13 @@ def test_a_page_with_inlines_saved_untouched_records_no_change(seeded_live, live
     records = framework.history.count()
     assessment_records = Assessment.history.filter(framework_id=framework.pk).count()
     page.goto(f"{live_server.url}/admin/comparisons/framework/{framework.pk}/change/")
+    # The editor's scripts (live previews of every Markdown field) settle before the click, as a person waits;
+    # on a loaded CI machine a click during their first requests was once lost.
+    page.wait_for_load_state("networkidle")
 
-    page.click("input[name=_save]")
+    with page.expect_navigation(url=f"{live_server.url}/admin/comparisons/framework/", timeout=60_000):
+        page.click("input[name=_save]")
 
-    page.wait_for_url(f"{live_server.url}/admin/comparisons/framework/")
     framework.refresh_from_db()
     assert framework.version == 1
     assert framework.history.count() == records
