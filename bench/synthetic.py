@@ -1,18 +1,33 @@
 """A synthetic dataset in the import format: many frameworks × many criteria, with realistic Markdown.
 
-Deterministic for a given size and seed, so two runs of the benchmark import
-the same bytes. The text is generated from small vocabularies: it is shaped like
-the real content (paragraphs, lists, inline code, links, the occasional fenced
-code block, sources and extensions) without pretending to be true.
+Deterministic for a given shape, size and seed, so two runs of the benchmark
+import the same bytes. The text is generated from small vocabularies: it is
+shaped like the real content (paragraphs, lists, inline code, links, the
+occasional fenced code block, sources and extensions) without pretending to be true.
 
-    python -m bench.synthetic --frameworks 200 --criteria 500 --output /tmp/dataset.json
+Two shapes:
+
+- `even` (the default benchmark, 200 × 500): every cell has a summary and one to
+  three paragraphs of details and one source; criteria spread evenly over ten groups.
+- `real`, shaped like published compatibility matrices (17 × 17,000): long
+  criterion descriptions (up to six paragraphs with lists, links and code);
+  cell notes that are empty for almost half the cells, one linked sentence for
+  a third and several paragraphs for the rest; one to five sources per cell;
+  most criteria in two huge groups (10,000 and 5,000) and the rest in ten small
+  ones; summaries that an importer filled from the names.
+
+The file is written as a stream, row by row, so a shape of any size is built in little memory.
+
+    python -m bench.synthetic --shape real --output /tmp/dataset.json
 """
 
 import argparse
 import datetime
+import itertools
 import json
 import random
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from comparisons.choices import SupportLevel
@@ -60,12 +75,62 @@ def markdown(rng: random.Random, subject: str, *, paragraphs: int, code: bool) -
     return "\n\n".join(parts)
 
 
-def build(frameworks: int, criteria: int, *, seed: int = 2026) -> dict:
+@dataclass(frozen=True)
+class Shape:
+    frameworks: int
+    criteria: int
+    real: bool  # see the module's docstring
+
+    @property
+    def versioned_frameworks(self) -> int:
+        return 3 if self.real else VERSIONED_FRAMEWORKS
+
+    @property
+    def code_example_share(self) -> float:
+        return 0.01 if self.real else CODE_EXAMPLE_SHARE
+
+
+SHAPES = {"even": (200, 500), "real": (17, 17_000)}
+
+
+@dataclass(frozen=True)
+class Written:
+    """What the benchmark needs to know of a written dataset."""
+
+    framework_slugs: list[str]
+    criterion_slugs: list[str]
+    assessments: int
+
+
+def write(path: Path, shape: Shape, *, seed: int = 2026) -> Written:
+    """Write the dataset to `path` as a stream: the small parts, then one assessment at a time."""
     rng = random.Random(seed)
+    head = build_head(rng, shape)
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        out.write("{")
+        for key, value in head.items():
+            out.write(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}, ")
+        out.write('"assessments": [')
+        for row in assessment_rows(rng, shape, head):
+            out.write(", " if count else "")
+            out.write(json.dumps(row, ensure_ascii=False))
+            count += 1
+        comparisons = [
+            comparison(rng, pair, head["criteria"][: 50 if shape.real else None])
+            for pair in zip(head["frameworks"][:10:2], head["frameworks"][1:10:2], strict=False)
+        ]
+        out.write(f'], "comparisons": {json.dumps(comparisons, ensure_ascii=False)}}}')
+    return Written([row["slug"] for row in head["frameworks"]], [row["slug"] for row in head["criteria"]], count)
+
+
+def build_head(rng: random.Random, shape: Shape) -> dict:
+    """Everything but the assessments and comparisons."""
     today = datetime.date(2026, 11, 1)
+    group_count = min(12 if shape.real else 10, shape.criteria)
     groups = [
         {"slug": f"group-{g:02d}", "name": f"Group {g:02d}", "description": f"Criteria of kind {g}.", "position": g}
-        for g in range(1, min(10, criteria) + 1)
+        for g in range(1, group_count + 1)
     ]
     extensions = [
         {
@@ -74,16 +139,16 @@ def build(frameworks: int, criteria: int, *, seed: int = 2026) -> dict:
             "url": f"https://extensions.example.org/{e}",
             "summary": sentence(rng, "This package"),
         }
-        for e in range(1, max(20, frameworks) + 1)
+        for e in range(1, max(20, shape.frameworks) + 1)
     ]
     framework_rows = []
-    for f in range(1, frameworks + 1):
+    for f in range(1, shape.frameworks + 1):
         name = f"{PREFIXES[f % len(PREFIXES)].title()}{SUFFIXES[(f // len(PREFIXES)) % len(SUFFIXES)]} {f}"
         framework_rows.append(
             {
                 "slug": f"fw-{f:04d}",
                 "name": name,
-                "summary": sentence(rng, name)[:300],
+                "summary": sentence(rng, name)[:200],
                 "description": markdown(rng, name, paragraphs=3, code=False),
                 "language": rng.choice(LANGUAGES),
                 "license": rng.choice(LICENSES),
@@ -96,44 +161,22 @@ def build(frameworks: int, criteria: int, *, seed: int = 2026) -> dict:
                 "releases": releases(rng, today),
             }
         )
-    criterion_rows = [
-        {
-            "slug": f"crit-{c:04d}",
-            "name": f"{rng.choice(QUALIFIERS).title()} {rng.choice(TOPICS)} {c}",
-            "group": groups[c % len(groups)]["slug"],
-            "position": c,
-            "summary": f"How well does the framework handle {rng.choice(TOPICS)}?",
-            "description": markdown(rng, "A framework that scores well", paragraphs=2, code=False),
-        }
-        for c in range(1, criteria + 1)
-    ]
-    levels, weights = list(LEVEL_WEIGHTS), list(LEVEL_WEIGHTS.values())
-    assessments = []
-    for framework in framework_rows:
-        for criterion in criterion_rows:
-            level = rng.choices(levels, weights)[0]
-            subject = framework["name"]
-            assessments.append(
-                {
-                    "framework": framework["slug"],
-                    "criterion": criterion["slug"],
-                    "support_level": level.value,
-                    "summary": sentence(rng, subject)[:300],
-                    "details": markdown(rng, subject, paragraphs=rng.randint(1, 3), code=rng.random() < 0.1),
-                    "extensions": sorted(rng.sample([e["slug"] for e in extensions[:50]], 1))
-                    if level == SupportLevel.EXTENSION
-                    else [],
-                    "sources": [
-                        {
-                            "title": f"{subject} documentation",
-                            "url": f"{framework['documentation_url']}{criterion['slug']}",
-                        }
-                    ],
-                    "last_reviewed": (today - datetime.timedelta(days=rng.randrange(700))).isoformat(),
-                    "statements": statements(level.value) if framework in framework_rows[:VERSIONED_FRAMEWORKS] else [],
-                    "code_examples": [code_example(rng, subject)] if rng.random() < CODE_EXAMPLE_SHARE else [],
-                }
-            )
+    criterion_rows = []
+    for c in range(1, shape.criteria + 1):
+        if shape.real:
+            description = markdown(rng, "A framework that scores well", paragraphs=rng.randint(3, 6), code=True)
+        else:
+            description = markdown(rng, "A framework that scores well", paragraphs=2, code=False)
+        criterion_rows.append(
+            {
+                "slug": f"crit-{c:05d}" if shape.real else f"crit-{c:04d}",
+                "name": f"{rng.choice(QUALIFIERS).title()} {rng.choice(TOPICS)} {c}",
+                "group": groups[group_index(shape, c, len(groups))]["slug"],
+                "position": c,
+                "summary": f"How well does the framework handle {rng.choice(TOPICS)}?",
+                "description": description[:4_000],
+            }
+        )
     return {
         "format": "comparesite-dataset",
         "format_version": 2,
@@ -143,12 +186,63 @@ def build(frameworks: int, criteria: int, *, seed: int = 2026) -> dict:
         "extensions": extensions,
         "frameworks": framework_rows,
         "criteria": criterion_rows,
-        "assessments": assessments,
-        "comparisons": [
-            comparison(rng, pair, criterion_rows)
-            for pair in zip(framework_rows[:10:2], framework_rows[1:10:2], strict=False)
-        ],
     }
+
+
+def group_index(shape: Shape, c: int, groups: int) -> int:
+    """Even: round robin. Real: the first 59 % of criteria in one group, the next 29 % in another, the rest spread."""
+    if not shape.real or groups < 3:
+        return c % groups
+    if c <= shape.criteria * 0.59:
+        return 0
+    if c <= shape.criteria * 0.88:
+        return 1
+    return 2 + c % (groups - 2)
+
+
+def assessment_rows(rng: random.Random, shape: Shape, head: dict):
+    levels, weights = list(LEVEL_WEIGHTS), list(LEVEL_WEIGHTS.values())
+    extension_slugs = [e["slug"] for e in head["extensions"][:50]]
+    versioned = {row["slug"] for row in head["frameworks"][: shape.versioned_frameworks]}
+    for framework, criterion in itertools.product(head["frameworks"], head["criteria"]):
+        level = rng.choices(levels, weights)[0]
+        subject = framework["name"]
+        if shape.real:
+            summary = f"{subject}: {criterion['name']}"
+            details = real_note(rng, subject)
+            source_count = rng.choices(range(1, 6), [45, 25, 15, 9, 6])[0]
+        else:
+            summary = sentence(rng, subject)
+            details = markdown(rng, subject, paragraphs=rng.randint(1, 3), code=rng.random() < 0.1)
+            source_count = 1
+        yield {
+            "framework": framework["slug"],
+            "criterion": criterion["slug"],
+            "support_level": level.value,
+            "summary": summary[:300],
+            "details": details,
+            "extensions": sorted(rng.sample(extension_slugs, 1)) if level == SupportLevel.EXTENSION else [],
+            "sources": [
+                {
+                    "title": f"{subject} documentation" + (f", part {n}" if n else ""),
+                    "url": f"{framework['documentation_url']}{criterion['slug']}" + (f"#part-{n}" if n else ""),
+                }
+                for n in range(source_count)
+            ],
+            "last_reviewed": (datetime.date(2026, 11, 1) - datetime.timedelta(days=rng.randrange(700))).isoformat(),
+            "statements": statements(level.value) if framework["slug"] in versioned else [],
+            "code_examples": [code_example(rng, subject)] if rng.random() < shape.code_example_share else [],
+        }
+
+
+def real_note(rng: random.Random, subject: str) -> str:
+    """A real matrix's cell note: none for almost half the cells, a linked sentence for a third, else paragraphs."""
+    draw = rng.random()
+    if draw < 0.45:
+        return ""
+    if draw < 0.78:
+        return f"{sentence(rng, subject)} See [the notes](https://notes.example.org/{rng.randrange(100_000)})."
+    return markdown(rng, subject, paragraphs=rng.randint(2, 4), code=rng.random() < 0.25)[:6_000]
 
 
 # The first frameworks' cells change level over releases (the compare-at-releases endpoint reads them);
@@ -223,14 +317,16 @@ def comparison(rng: random.Random, pair, criterion_rows) -> dict:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--frameworks", type=int, default=200)
-    parser.add_argument("--criteria", type=int, default=500)
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="even")
+    parser.add_argument("--frameworks", type=int, help="default: the shape's (200 even, 17 real)")
+    parser.add_argument("--criteria", type=int, help="default: the shape's (500 even, 17,000 real)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--output", type=Path, required=True)
     args = parser.parse_args(argv)
-    dataset = build(args.frameworks, args.criteria, seed=args.seed)
-    args.output.write_text(json.dumps(dataset, ensure_ascii=False))
-    print(f"{len(dataset['assessments'])} assessments written to {args.output}", file=sys.stderr)
+    frameworks, criteria = SHAPES[args.shape]
+    shape = Shape(args.frameworks or frameworks, args.criteria or criteria, real=args.shape == "real")
+    written = write(args.output, shape, seed=args.seed)
+    print(f"{written.assessments} assessments written to {args.output}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 """Writes with rules, used by the admin, the API and the import alike.
 
 Every write is recorded in the content's history: single rows through
-Model.save(), rows written in bulk through django-simple-history's own bulk
-utilities.
+Model.save() and django-simple-history's signals, rows written in bulk through
+`bulk_history` (the same records, copied by the database).
 
 Some 480 lines: the write rules of the whole knowledge base in one place
 (assessments and their links, releases and the levels derived from them,
@@ -15,8 +15,8 @@ import itertools
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from . import bulk_history
 from .caching import content_changed
 from .choices import ComparisonStatus, DisagreementKind, DisagreementStatus, SupportLevel
 from .models import (
@@ -112,7 +112,7 @@ def _replace_rows(model, changes, created, prepare) -> None:
     if stored:
         model.objects.filter(assessment__in=stored).delete()
     rows = [row for assessment, wanted in changes for row in prepare(assessment, wanted)]
-    bulk_create_with_history(rows, model, batch_size=BULK_BATCH_SIZE, default_change_reason="Added")
+    bulk_history.create_with_history(model, rows)
 
 
 def replace_statements(changes, *, created=frozenset()) -> None:
@@ -159,7 +159,7 @@ def replace_sources(changes, *, created=frozenset()) -> None:
         for assessment, wanted in changes
         for position, (title, url) in enumerate(wanted)
     ]
-    bulk_create_with_history(sources, Source, batch_size=BULK_BATCH_SIZE, default_change_reason="Added")
+    bulk_history.create_with_history(Source, sources)
 
 
 def replace_extensions(changes, *, created=frozenset()) -> None:
@@ -227,13 +227,9 @@ def store_releases(framework, index_releases) -> tuple[int, int]:
             for name, value in facts.items():
                 setattr(release, name, value)
             updated.append(release)
-    bulk_create_with_history(added, Release, batch_size=BULK_BATCH_SIZE, default_change_reason="Added from the index")
-    bulk_update_with_history(
-        updated,
-        Release,
-        ["released_on", "is_yanked", "requires_python"],
-        batch_size=BULK_BATCH_SIZE,
-        default_change_reason="Updated from the index",
+    bulk_history.create_with_history(Release, added, "Added from the index")
+    bulk_history.update_with_history(
+        Release, updated, ["released_on", "is_yanked", "requires_python"], "Updated from the index"
     )
     if added or updated:
         refresh_releases([framework.pk])
@@ -417,7 +413,7 @@ def record_missing_history(reason: str = "Loaded from a fixture") -> int:
     for model in HISTORY_TRACKED:
         missing = list(model.objects.exclude(pk__in=model.history.values("id")))
         if missing:
-            model.history.bulk_history_create(missing, default_change_reason=reason)
+            bulk_history.record_created(model, missing, reason)
             created += len(missing)
     return created
 

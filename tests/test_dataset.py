@@ -9,13 +9,13 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from comparisons.dataset import (
+    Dataset,
     DatasetInvalid,
     dump_dataset,
     export_dataset,
     import_dataset,
     importer,
     json_schema,
-    load_dataset_text,
     write_dataset,
 )
 from comparisons.markdown import render_markdown
@@ -203,11 +203,72 @@ def test_references_must_name_something(flask_and_django):
     }
 
 
-def test_not_json_at_all_is_reported():
-    with pytest.raises(DatasetInvalid) as invalid:
-        load_dataset_text('{"format":')
+def test_not_json_at_all_is_reported(tmp_path):
+    path = tmp_path / "cut.json"
+    path.write_text('{"format":')
 
-    assert invalid.value.report.errors[0][0] == "$"
+    with pytest.raises(DatasetInvalid) as invalid:
+        Dataset.from_file(path)
+
+    assert invalid.value.report.errors == [("$", "Not valid JSON: parse error: premature EOF (right here) ------^")]
+
+
+def test_a_syntax_error_among_the_assessments_is_reported_and_nothing_is_written(flask_and_django, tmp_path, capsys):
+    text = dump_dataset(export_dataset())
+    start = text.index('"assessments"')
+    broken = text[:start] + text[start:].replace('"support_level": "', '"support_level": ', 1)
+    path = tmp_path / "broken.json"
+    path.write_text(broken)
+    before = list(Assessment.objects.values_list("summary", flat=True))
+
+    with pytest.raises(CommandError, match="1 problem"):
+        call_command("import_dataset", str(path))
+
+    problem = capsys.readouterr().err
+    assert problem.startswith("$: Not valid JSON: lexical error") and '"support_level": built_in' in problem
+    assert list(Assessment.objects.values_list("summary", flat=True)) == before
+
+
+def test_a_file_imports_the_same_whatever_its_key_order_and_however_it_is_chunked(db, tmp_path, monkeypatch):
+    """The assessments are read as a stream, a few at a time: neither where they sit in the file nor
+    how many are checked together changes what is imported."""
+    build_matrix(frameworks=3, criteria=4)
+    exported = dump_dataset(export_dataset())
+    data = json.loads(exported)
+    assessments_first = {"assessments": data.pop("assessments"), **data}
+    path = tmp_path / "reordered.json"
+    path.write_text(json.dumps(assessments_first))
+    empty_the_database()
+    monkeypatch.setattr("comparisons.dataset.bulk.ASSESSMENT_CHUNK_SIZE", 5)
+    monkeypatch.setattr("comparisons.dataset.bulk.BULK_BATCH_SIZE", 3)
+
+    call_command("import_dataset", str(path))
+
+    assert dump_dataset(export_dataset()) == exported
+
+
+def test_a_cell_repeated_far_from_its_first_is_reported(flask_and_django):
+    data = export_dataset()
+    data["assessments"].append(dict(data["assessments"][0]))
+
+    with pytest.raises(DatasetInvalid) as invalid:
+        import_dataset(data)
+
+    last = len(data["assessments"]) - 1
+    first = data["assessments"][0]
+    assert invalid.value.report.errors == [
+        (f"$.assessments[{last}]", f"Repeats assessments[0] ({first['framework']}, {first['criterion']}).")
+    ]
+
+
+def test_two_criteria_may_not_share_a_name(flask_and_django):
+    data = export_dataset()
+    data["criteria"][1]["name"] = data["criteria"][0]["name"]
+
+    with pytest.raises(DatasetInvalid) as invalid:
+        import_dataset(data)
+
+    assert invalid.value.report.errors == [("$.criteria[1].name", "Criterion with this Name already exists.")]
 
 
 def test_the_commands_round_trip_through_a_file(flask_and_django, tmp_path, capsys):
@@ -383,7 +444,7 @@ def test_new_assessments_are_added_with_history_and_their_extensions(flask_and_d
 
 
 def test_many_rows_are_rendered_on_every_core_with_the_same_result(flask_and_django, monkeypatch):
-    monkeypatch.setattr("comparisons.dataset.importer.PARALLEL_RENDER_THRESHOLD", 2)
+    monkeypatch.setattr("comparisons.dataset.rendering.MarkdownRenderer.PARALLEL_THRESHOLD", 2)
     data = export_dataset()
     for row in data["assessments"]:
         row["details"] += "\n\n## Added by a bulk import"
@@ -398,7 +459,7 @@ def test_many_rows_are_rendered_on_every_core_with_the_same_result(flask_and_dja
 
 
 def test_new_and_changed_rows_of_a_parallel_import_are_rendered_as_a_save_would(flask_and_django, monkeypatch):
-    monkeypatch.setattr("comparisons.dataset.importer.PARALLEL_RENDER_THRESHOLD", 2)
+    monkeypatch.setattr("comparisons.dataset.rendering.MarkdownRenderer.PARALLEL_THRESHOLD", 2)
     data = export_dataset()
     Assessment.objects.filter(framework__slug="flask").delete()
     changed = next(row for row in data["assessments"] if row["framework"] == "django")

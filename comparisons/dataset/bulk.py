@@ -4,20 +4,19 @@ Each row is checked with the model's own validation and compared with the
 stored one; only new and changed rows are written, with history records and
 change reasons as a save would make them.
 
-Some 420 lines, one job: checking and writing the bulk of a file (assessments
+Some 480 lines, one job: checking and writing the bulk of a file (assessments
 with their five kinds of link, releases, comparison points) in batches.
 """
 
-from collections import defaultdict
+import itertools
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.dateparse import parse_date
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from .. import services
+from .. import bulk_history, services
 from ..caching import content_changed
 from ..choices import SupportLevel
 from ..models import (
@@ -25,6 +24,7 @@ from ..models import (
     CodeExample,
     ComparisonPoint,
     Criterion,
+    CriterionGroup,
     Extension,
     Framework,
     Release,
@@ -32,7 +32,8 @@ from ..models import (
     SupportStatement,
 )
 from ..versions import current_statement, newest_release, parse_version
-from .rendering import MarkdownRenderer, with_markdown_as_stored
+from .copy import insert_new_rows
+from .rendering import with_markdown_as_stored
 
 BULK_BATCH_SIZE = 1_000
 # Assessment fields an import sets, with the words a history record uses for them.
@@ -98,12 +99,13 @@ def _needs_rendering(pending) -> list:
     return pending.created + [row for row in pending.changed if _renders(row, pending.reasons[id(row)])]
 
 
-def _save_pending(model, pending, words: dict) -> None:
+def _save_pending(model, pending, words: dict, *, key: tuple[str, ...]) -> None:
     """Insert the new rows and update the changed ones (version + 1); their HTML is rendered already.
 
-    `words` names the fields the import sets, for the history records' change reasons.
+    `words` names the fields the import sets, for the history records' change reasons;
+    `key` the fields that tell the rows apart (see `copy.insert_new_rows`).
     """
-    model.objects.bulk_create(pending.created, batch_size=BULK_BATCH_SIZE)
+    insert_new_rows(model, pending.created, key=key)
     now = timezone.now()
     for instance in pending.changed:
         instance.version += 1
@@ -118,33 +120,61 @@ def _renders(instance, changed_names) -> bool:
     return any(name in instance.markdown_fields for name in changed_names)
 
 
-def _record_history(model, created, changed, m2m=None):
+def _record_history(model, created, changed, m2m_field=None):
     """History records for bulk-written rows, as a save would have made them (with m2m snapshots)."""
-    records = []
-    for rows, update in ((created, False), (changed, True)):
-        if rows:
-            written = model.history.bulk_history_create(rows, batch_size=BULK_BATCH_SIZE, update=update)
-            records += [(record.id, record.history_id) for record in written]
-    if m2m is None or not records:
-        return
-    field_name, through = m2m
-    history_model = model.history.model
-    m2m_history = history_model._meta.get_field(f"{history_model._meta.model_name}_{field_name}").related_model
-    own = model._meta.model_name
-    links = defaultdict(list)
-    for link in through.objects.filter(**{f"{own}_id__in": [row_id for row_id, _ in records]}):
-        links[getattr(link, f"{own}_id")].append(link)
-    m2m_history.objects.bulk_create(
-        [
-            m2m_history(
-                history_id=history_id,
-                **{column.attname: getattr(link, column.attname) for column in through._meta.fields},
-            )
-            for row_id, history_id in records
-            for link in links[row_id]
-        ],
-        batch_size=BULK_BATCH_SIZE,
-    )
+    records = bulk_history.record_created(model, created)
+    records += bulk_history.record_changed(model, [(row, row._change_reason) for row in changed])
+    if m2m_field is not None:
+        bulk_history.copy_m2m_history(model, m2m_field, records)
+
+
+CRITERION_FIELDS = {
+    "name": "name",
+    "group": "group",
+    "summary": "summary",
+    "description": "description",
+    "position": "position",
+    "is_published": "published",
+}
+
+
+def write_criteria(rows, report, lookup, renderer) -> dict:
+    """Upsert the file's criteria in bulk (a real matrix has thousands); returns slug -> criterion.
+
+    The criteria returned hold only their id and slug, which is what the
+    assessments need of them; a criterion with problems has no id.
+    """
+    ids, names, written = {}, {}, False
+    for chunk in _chunks(enumerate(rows), BULK_BATCH_SIZE):
+        slugs = [row["slug"] for _, row in chunk]
+        stored = {
+            c.slug: c for c in Criterion.objects.select_for_update().select_related("group").filter(slug__in=slugs)
+        }
+        taken = dict(Criterion.objects.filter(name__in=[row["name"] for _, row in chunk]).values_list("name", "slug"))
+        pending, sound = _Pending(), []
+        for i, row in chunk:
+            path = f"$.criteria[{i}]"
+            instance = stored.get(row["slug"]) or Criterion(slug=row["slug"])
+            before = None if instance.pk is None else {name: getattr(instance, name) for name in CRITERION_FIELDS}
+            values = {name: row[name] for name in ("name", "summary", "description", "position")}
+            values |= {"group": lookup("criterion_groups", CriterionGroup, row["group"]), "is_published": True}
+            if (
+                names.setdefault(row["name"], row["slug"]) != row["slug"]
+                or taken.get(row["name"], row["slug"]) != row["slug"]
+            ):
+                report.errors.append((f"{path}.name", "Criterion with this Name already exists."))
+            elif _prepare("criteria", pending, report, path, instance, before, values, exclude=["group"]):
+                sound.append(instance)
+        if report.errors:
+            continue
+        renderer.add(_needs_rendering(pending))()
+        _save_pending(Criterion, pending, CRITERION_FIELDS, key=("slug",))
+        _record_history(Criterion, pending.created, pending.changed)
+        written |= bool(pending.created or pending.changed)
+        ids |= {instance.slug: instance.pk for instance in sound}
+    if written:
+        content_changed()
+    return {row["slug"]: Criterion(pk=ids.get(row["slug"]), slug=row["slug"]) for row in rows}
 
 
 RELEASE_FIELDS = {
@@ -176,17 +206,15 @@ def write_releases(framework, rows, report) -> None:
         else:
             report.count(report.unchanged, "releases")
     if added or changed:
-        bulk_create_with_history(added, Release, batch_size=BULK_BATCH_SIZE, default_change_reason="Added")
-        bulk_update_with_history(
-            changed, Release, list(RELEASE_FIELDS.values()), batch_size=BULK_BATCH_SIZE, default_change_reason="Changed"
-        )
+        bulk_history.create_with_history(Release, added)
+        bulk_history.update_with_history(Release, changed, list(RELEASE_FIELDS.values()), "Changed")
         services.refresh_releases([framework.pk])
         content_changed()
 
 
 @dataclass
 class _AssessmentBatch:
-    """One framework's assessments, checked: what to insert, update and relink."""
+    """A chunk of assessments, checked: what to insert, update and relink."""
 
     pending: _Pending = field(default_factory=_Pending)
     # (assessment, what it should link to) for rows whose extensions or sources differ from the file
@@ -197,21 +225,25 @@ class _AssessmentBatch:
     rendered: object = None  # waits for the batch's HTML (MarkdownRenderer.add)
 
 
-def write_assessments(rows, report, lookup, renderer) -> None:
-    """Upsert every assessment of the file, one framework's cells at a time.
+# Rows checked and written together; the stream of a file's assessments is read this many at a time.
+ASSESSMENT_CHUNK_SIZE = 2_000
 
-    A pipeline: while the workers render batch k, this process checks batch
-    k + 1 and writes batch k - 1. After the first problem nothing more is
-    written (the transaction is rolled back), but checking goes on so that the
-    report names every problem.
+
+def write_assessments(rows, report, lookup, renderer) -> list[dict]:
+    """Upsert the file's assessments, read as a stream of (index, row), a chunk at a time.
+
+    A pipeline: while the workers render chunk k, this process checks chunk
+    k + 1 and writes chunk k - 1, so memory holds three chunks whatever the
+    file's size. After the first problem nothing more is written (the
+    transaction is rolled back), but checking goes on so that the report names
+    every problem. Returns the rows that carry evidence, written afterwards.
     """
-    by_framework = defaultdict(list)
-    for i, row in enumerate(rows):
-        by_framework[row["framework"]].append((i, row))
-    written, previous = False, None
-    for framework_slug, framework_rows in by_framework.items():
-        batch = _check_assessments(framework_slug, framework_rows, report, lookup)
-        if batch is None or report.errors:
+    releases = _FrameworkReleases()
+    with_evidence, written, previous = [], False, None
+    for chunk in _chunks(rows, ASSESSMENT_CHUNK_SIZE):
+        with_evidence += [row for _, row in chunk if row.get("evidence")]
+        batch = _check_assessments(chunk, report, lookup, releases)
+        if report.errors:
             continue
         batch.rendered = renderer.add(_needs_rendering(batch.pending))
         if previous is not None:
@@ -221,18 +253,29 @@ def write_assessments(rows, report, lookup, renderer) -> None:
         written |= _write_assessment_batch(previous)
     if written:
         content_changed()  # bulk writes send no signals
+    return with_evidence
 
 
-def _check_assessments(framework_slug, framework_rows, report, lookup) -> _AssessmentBatch | None:
-    """Compare one framework's assessments in the file with the stored ones (locked); write nothing."""
-    framework = lookup("frameworks", Framework, framework_slug)
-    if framework.pk is None:
-        return None  # the framework failed validation; that is reported already
-    batch = _AssessmentBatch()
+def _chunks(items, size):
+    items = iter(items)
+    while chunk := list(itertools.islice(items, size)):
+        yield chunk
+
+
+class _FrameworkReleases(dict):
+    """framework id -> ({version: release}, newest release), read once per framework."""
+
+    def __missing__(self, framework):
+        releases = {parse_version(release.version): release for release in framework.releases.all()}
+        self[framework] = (releases, newest_release(releases.values()))
+        return self[framework]
+
+
+def _stored_assessments(frameworks, criteria) -> dict:
+    """The stored assessments of these frameworks and criteria, locked, by (framework id, criterion id)."""
     stored = (
         Assessment.objects.select_for_update(of=("self",))
-        .filter(framework=framework)
-        .select_related("criterion")
+        .filter(framework__in=frameworks, criterion__in=criteria)
         .prefetch_related(
             "extensions",
             Prefetch("sources", queryset=Source.objects.order_by("position", "id")),
@@ -240,20 +283,31 @@ def _check_assessments(framework_slug, framework_rows, report, lookup) -> _Asses
             Prefetch("code_examples", queryset=CodeExample.objects.select_related("release")),
         )
     )
-    stored = {assessment.criterion.slug: assessment for assessment in stored}
-    releases = {parse_version(release.version): release for release in framework.releases.all()}
-    newest = newest_release(releases.values())
-    for i, row in framework_rows:
+    return {(assessment.framework_id, assessment.criterion_id): assessment for assessment in stored}
+
+
+def _check_assessments(chunk, report, lookup, framework_releases) -> _AssessmentBatch:
+    """Compare a chunk of the file's assessments with the stored ones (locked); write nothing."""
+    batch = _AssessmentBatch()
+    frameworks = {slug: lookup("frameworks", Framework, slug) for slug in {row["framework"] for _, row in chunk}}
+    criteria = {slug: lookup("criteria", Criterion, slug) for slug in {row["criterion"] for _, row in chunk}}
+    stored = _stored_assessments(
+        [framework for framework in frameworks.values() if framework.pk is not None],
+        [criterion for criterion in criteria.values() if criterion.pk is not None],
+    )
+    for i, row in chunk:
         path = f"$.assessments[{i}]"
-        criterion = lookup("criteria", Criterion, row["criterion"])
-        if criterion.pk is None:
-            continue
-        instance = stored.get(row["criterion"])
+        framework, criterion = frameworks[row["framework"]], criteria[row["criterion"]]
+        if framework.pk is None or criterion.pk is None:
+            continue  # the framework or criterion failed validation; that is reported already
+        releases, newest = framework_releases[framework]
+        instance = stored.get((framework.pk, criterion.pk))
         before = None
         if instance is None:
             instance = Assessment(framework=framework, criterion=criterion)
             current_extensions, current_sources, current_statements, current_examples = set(), [], [], []
         else:
+            instance.framework, instance.criterion = framework, criterion  # in hand: no query for either
             before = {name: getattr(instance, name) for name in ASSESSMENT_FIELDS}
             current_extensions = {extension.pk for extension in instance.extensions.all()}
             current_sources = [(source.title, source.url) for source in instance.sources.all()]
@@ -352,13 +406,13 @@ def _write_assessment_batch(batch: _AssessmentBatch) -> bool:
                 pending.reasons[id(instance)] = []
                 pending.changed.append(instance)
             pending.reasons[id(instance)].append(name)
-    _save_pending(Assessment, pending, ASSESSMENT_FIELDS)
+    _save_pending(Assessment, pending, ASSESSMENT_FIELDS, key=("framework_id", "criterion_id"))
     created_ids = {instance.pk for instance in pending.created}
     services.replace_extensions(batch.extension_changes, created=created_ids)
     services.replace_sources(batch.source_changes, created=created_ids)
     services.replace_statements(batch.statement_changes, created=created_ids)
     services.replace_code_examples(batch.example_changes, created=created_ids)
-    _record_history(Assessment, pending.created, pending.changed, m2m=("extensions", Assessment.extensions.through))
+    _record_history(Assessment, pending.created, pending.changed, m2m_field="extensions")
     return bool(pending.created or pending.changed)
 
 
@@ -379,7 +433,7 @@ def _checked_sources(sources, report, path):
     return wanted if len(report.errors) == errors_before else None
 
 
-def write_points(comparison, rows, path, report, lookup) -> None:
+def write_points(comparison, rows, path, report, lookup, renderer) -> None:
     """Upsert a comparison's key differences, in bulk."""
     if comparison.pk is None:
         return
@@ -416,8 +470,8 @@ def write_points(comparison, rows, path, report, lookup) -> None:
         )
     if report.errors:
         return
-    MarkdownRenderer(parallel=False).add(_needs_rendering(pending))()
-    _save_pending(ComparisonPoint, pending, POINT_FIELDS)
+    renderer.add(_needs_rendering(pending))()
+    _save_pending(ComparisonPoint, pending, POINT_FIELDS, key=("comparison_id", "criterion_id"))
     _record_history(ComparisonPoint, pending.created, pending.changed)
     if pending.created or pending.changed:
         content_changed()

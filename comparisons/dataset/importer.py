@@ -6,7 +6,6 @@ through django-simple-history's bulk utilities.
 """
 
 import datetime
-from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
@@ -18,7 +17,6 @@ from ..models import (
     Assessment,
     Comparison,
     ComparisonPoint,
-    Criterion,
     CriterionGroup,
     DataCredit,
     Evidence,
@@ -27,12 +25,12 @@ from ..models import (
     Release,
     Source,
     Tag,
-    markdown_id_prefix,
 )
 from ..versions import parse_version
 from . import bulk
 from .format import LICENSE
 from .rendering import MarkdownRenderer, with_markdown_as_stored
+from .source import Dataset
 from .validation import DatasetInvalid, ImportReport, validation_errors
 
 
@@ -87,15 +85,17 @@ class _Upserter:
 def import_dataset(data, *, validate_only: bool = False) -> ImportReport:
     """Validate a dataset and, if it is sound and not `validate_only`, upsert it in one transaction.
 
+    `data` is a Dataset (a file read as a stream) or the parsed document.
     Raises DatasetInvalid (with every problem and its JSON path) before writing
     anything if the dataset is not sound.
     """
-    report = ImportReport(errors=validation_errors(data))
+    dataset = data if isinstance(data, Dataset) else Dataset.from_data(data)
+    report = ImportReport(errors=validation_errors(dataset))
     if report.errors:
         raise DatasetInvalid(report)
     try:
         with transaction.atomic():
-            _write(data, report)
+            _write(dataset, report)
             if report.errors:
                 raise DatasetInvalid(report)  # leaving the block rolls everything back
             if validate_only:
@@ -114,8 +114,6 @@ def import_dataset(data, *, validate_only: bool = False) -> ImportReport:
 ANALYZE_AFTER_ROWS = 10_000
 
 
-# Below this many Markdown fields to render, a pool of processes costs more than it saves.
-PARALLEL_RENDER_THRESHOLD = 2_000
 BULK_WRITTEN_MODELS = (Assessment, Assessment.extensions.through, Source, ComparisonPoint)
 
 
@@ -127,32 +125,12 @@ def refresh_planner_statistics() -> None:
             cursor.execute(f"ANALYZE {tables}")
 
 
-def _write(data: dict, report: ImportReport) -> None:
-    assessments = data["assessments"]
-    renderer = MarkdownRenderer(parallel=len(assessments) >= PARALLEL_RENDER_THRESHOLD)
+def _write(dataset: Dataset, report: ImportReport) -> None:
+    renderer = MarkdownRenderer()
     try:
-        # The workers start on what will surely be new while this process writes the vocabulary.
-        renderer.render_early(_new_assessment_markdown(assessments))
-        _write_rows(data, report, renderer)
+        _write_rows(dataset, report, renderer)
     finally:
         renderer.close()
-
-
-def _new_assessment_markdown(rows) -> list[list[tuple[str, str]]]:
-    """(details, id prefix) of the assessments of frameworks with none stored yet, a batch per framework.
-
-    Such rows can only be created, so their HTML will be needed whatever else the file holds.
-    """
-    slugs = {row["framework"] for row in rows}
-    assessed = set(
-        Assessment.objects.filter(framework__slug__in=slugs).values_list("framework__slug", flat=True).distinct()
-    )
-    batches = defaultdict(list)
-    for row in rows:
-        if row["framework"] not in assessed:
-            prefix = markdown_id_prefix((row["framework"], row["criterion"]), "details")
-            batches[row["framework"]].append((row["details"], prefix))
-    return list(batches.values())
 
 
 def _credit_licences(data: dict, report: ImportReport) -> None:
@@ -173,7 +151,8 @@ def _credit_licences(data: dict, report: ImportReport) -> None:
             credit.save()
 
 
-def _write_rows(data: dict, report: ImportReport, renderer) -> None:
+def _write_rows(dataset: Dataset, report: ImportReport, renderer) -> None:
+    data = dataset.head
     _credit_licences(data, report)
     upserter = _Upserter(report)
     by_slug = {}
@@ -216,16 +195,10 @@ def _write_rows(data: dict, report: ImportReport, renderer) -> None:
             report.count(report.created if created else report.updated, "framework_tags")
         if framework.pk is not None and "releases" in row:
             bulk.write_releases(framework, row["releases"], report)
-    for i, row in enumerate(data["criteria"]):
-        values = {k: v for k, v in row.items() if k not in ("slug", "group")}
-        values |= {"group": lookup("criterion_groups", CriterionGroup, row["group"]), "is_published": True}
-        criterion, _ = upserter.upsert(
-            "criteria", f"$.criteria[{i}]", Criterion, {"slug": row["slug"]}, values, **vocabulary
-        )
-        remember("criteria", criterion)
-    bulk.write_assessments(data["assessments"], report, lookup, renderer)
+    by_slug["criteria"] = bulk.write_criteria(data["criteria"], report, lookup, renderer)
+    with_evidence = bulk.write_assessments(dataset.rows(), report, lookup, renderer)
     if not report.errors:
-        _write_evidence(data["assessments"], report)
+        _write_evidence(with_evidence, report)
     for i, row in enumerate(data["comparisons"]):
         path = f"$.comparisons[{i}]"
         values = {k: row[k] for k in ("title", "tldr", "introduction", "conclusion")} | {
@@ -239,15 +212,14 @@ def _write_rows(data: dict, report: ImportReport, renderer) -> None:
         comparison.submitted_frameworks = frameworks  # what ComparisonPoint.clean checks edges against
         if comparison.pk is None:
             continue
-        bulk.write_points(comparison, row["points"], path, report, lookup)
+        bulk.write_points(comparison, row["points"], path, report, lookup, renderer)
 
 
 EVIDENCE_FIELDS = ("kind", "probe_sha", "example_sha", "outcome", "output", "duration", "ran_at")
 
 
 def _write_evidence(rows, report: ImportReport) -> None:
-    """Upsert the probe results the file carries, by probe, release and Python (format 3)."""
-    rows = [row for row in rows if row.get("evidence")]
+    """Upsert the probe results the file carries (`rows`: the assessments with some), by probe, release and Python."""
     if not rows:
         return
     frameworks = {row["framework"] for row in rows}

@@ -1,7 +1,7 @@
 """Validation: every check an import makes before it writes anything, with each problem's JSON path."""
 
 import datetime
-import json
+import sys
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -42,18 +42,27 @@ class DatasetInvalid(Exception):
 
 
 @cache
-def _fast_schema_validator():
-    return jsonschema_rs.validator_for(json_schema())
+def _fast_validator(part: str):
+    return jsonschema_rs.validator_for(_schema(part))
 
 
-def _schema_errors(data) -> list[tuple[str, str]]:
-    # A sound file (the usual case) is confirmed by the Rust validator in milliseconds; only
-    # a file with problems goes through jsonschema, whose errors name paths and limits.
-    if _fast_schema_validator().is_valid(data):
+@cache
+def _schema(part: str) -> dict:
+    """The whole document's schema, or ("row") one assessment's, with the definitions it refers to."""
+    schema = json_schema()
+    if part == "row":
+        return {"$defs": schema["$defs"], **schema["properties"]["assessments"]["items"]}
+    return schema
+
+
+def _schema_errors(value, part: str = "document", path: str = "$") -> list[tuple[str, str]]:
+    # A sound value (the usual case) is confirmed by the Rust validator in microseconds; only
+    # one with problems goes through jsonschema, whose errors name paths and limits.
+    if _fast_validator(part).is_valid(value):
         return []
-    validator = jsonschema.Draft202012Validator(json_schema())
-    errors = sorted(validator.iter_errors(data), key=lambda error: error.json_path)
-    return [(error.json_path, _describe(error)) for error in errors]
+    validator = jsonschema.Draft202012Validator(_schema(part))
+    errors = sorted(validator.iter_errors(value), key=lambda error: error.json_path)
+    return [(path + error.json_path[1:], _describe(error)) for error in errors]
 
 
 def _describe(error) -> str:
@@ -73,32 +82,133 @@ def _describe(error) -> str:
     return error.message
 
 
-def _reference_errors(data: dict) -> list[tuple[str, str]]:
-    """Slugs that name nothing, in the file or in the database."""
+def validation_errors(dataset) -> list[tuple[str, str]]:
+    """Every problem of a dataset as (JSON path, message), reading its assessments once.
 
-    def known(kind, model):
-        return {row["slug"] for row in data[kind]} | set(model.objects.values_list("slug", flat=True))
+    Problems with the JSON Schema come first and alone (the other checks assume
+    its shape); then values, repeats, references and releases.
+    """
+    head_schema_errors = _schema_errors(dataset.head)
+    row_checks = None if head_schema_errors else _RowChecks(dataset.head)
+    schema_errors, errors = list(head_schema_errors), []
+    for i, row in dataset.rows():
+        path = f"$.assessments[{i}]"
+        problems = _schema_errors(row, "row", path)
+        schema_errors += problems
+        if row_checks is not None and not problems and not schema_errors:
+            errors += row_checks.errors(i, row)
+    if schema_errors:
+        return sorted(schema_errors, key=lambda error: error[0])
+    head = dataset.head
+    return (
+        _value_errors(head)
+        + _duplicate_errors(head)
+        + _reference_errors(head, row_checks)
+        + _release_errors(head, row_checks)
+        + errors
+    )
 
-    tags, groups = known("tags", Tag), known("criterion_groups", CriterionGroup)
-    extensions, frameworks = known("extensions", Extension), known("frameworks", Framework)
-    criteria = known("criteria", Criterion)
+
+class _RowChecks:
+    """The checks of one assessment that need the rest of the file (or the database): one row at a time.
+
+    Holds only what a row is checked against (the slugs and releases the file
+    and the database know) and a compact record of the rows seen.
+    """
+
+    def __init__(self, head: dict):
+        self.frameworks = _known(head, "frameworks", Framework)
+        self.criteria = _known(head, "criteria", Criterion)
+        self.extensions = _known(head, "extensions", Extension)
+        self.versions_of = _file_versions(head)
+        self.stored_versions_read = set()
+        self.seen = {}  # (framework, criterion) -> index of the row that named it first
+        self.runs = set()  # a probe's result on a release and Python, once in the whole file
+
+    def errors(self, i: int, row: dict) -> list[tuple[str, str]]:
+        path, errors = f"$.assessments[{i}]", []
+        try:
+            datetime.date.fromisoformat(row["last_reviewed"])
+        except ValueError:
+            errors.append((f"{path}.last_reviewed", f"“{row['last_reviewed']}” is not a date (YYYY-MM-DD)."))
+        key = (sys.intern(row["framework"]), sys.intern(row["criterion"]))
+        if key in self.seen:
+            errors.append((path, f"Repeats assessments[{self.seen[key]}] ({', '.join(key)})."))
+        else:
+            self.seen[key] = i
+        for name, pool in (("framework", self.frameworks), ("criterion", self.criteria)):
+            if row[name] not in pool:
+                errors.append((f"{path}.{name}", f"“{row[name]}” is not a known {name}."))
+        for j, extension in enumerate(row["extensions"]):
+            if extension not in self.extensions:
+                errors.append((f"{path}.extensions[{j}]", f"“{extension}” is not a known extension."))
+        if row.get("statements") or row.get("code_examples") or row.get("evidence"):
+            errors += self._release_errors(path, row)
+        return errors
+
+    def versions(self, framework: str) -> set:
+        """The framework's releases in the file and, read once when first needed, in the database."""
+        if framework not in self.stored_versions_read:
+            self.stored_versions_read.add(framework)
+            stored = Release.objects.filter(framework__slug=framework).values_list("version", flat=True)
+            self.versions_of.setdefault(framework, set()).update(parse_version(version) for version in stored)
+        return self.versions_of.get(framework, set())
+
+    def _release_errors(self, path: str, row: dict) -> list[tuple[str, str]]:
+        errors = []
+        framework = row["framework"]
+
+        def check_release(where, value):
+            if value is not None and parse_version(value) not in self.versions(framework):
+                errors.append((where, f"{framework} has no release “{value}” in the file or the database."))
+
+        statements = row.get("statements", [])
+        for j, statement in enumerate(statements):
+            for name in ("since", "until"):
+                check_release(f"{path}.statements[{j}].{name}", statement[name])
+        errors += [
+            (f"{path}.statements", problem)
+            for problem in statement_range_problems([(s["since"], s["until"]) for s in statements])
+        ]
+        for j, example in enumerate(row.get("code_examples", [])):
+            check_release(f"{path}.code_examples[{j}].release", example["release"])
+            try:
+                validate_lexer_name(example["language"])
+            except ValidationError as error:
+                errors.append((f"{path}.code_examples[{j}].language", error.messages[0]))
+        for j, evidence in enumerate(row.get("evidence", [])):
+            check_release(f"{path}.evidence[{j}].release", evidence["release"])
+            run = (framework, evidence["probe"], parse_version(evidence["release"]), evidence["python"])
+            if run in self.runs:
+                errors.append((f"{path}.evidence[{j}]", "Repeats the result of this probe, release and Python."))
+            self.runs.add(run)
+            if not _is_datetime(evidence["ran_at"]):
+                errors.append((f"{path}.evidence[{j}].ran_at", "Not a date and time (ISO 8601 with its offset)."))
+            if not evidence["probe"].startswith(f"{framework}/"):
+                errors.append((f"{path}.evidence[{j}].probe", f"A probe of {framework} lives in probes/{framework}/."))
+        return errors
+
+
+def _known(head: dict, kind: str, model) -> set[str]:
+    return {row["slug"] for row in head[kind]} | set(model.objects.values_list("slug", flat=True))
+
+
+def _reference_errors(head: dict, row_checks: _RowChecks) -> list[tuple[str, str]]:
+    """Slugs in the file's small parts that name nothing, in the file or in the database."""
+    tags, groups = _known(head, "tags", Tag), _known(head, "criterion_groups", CriterionGroup)
+    frameworks, criteria = row_checks.frameworks, row_checks.criteria
     errors = []
 
     def check(path, value, pool, what):
         if value not in pool:
             errors.append((path, f"“{value}” is not a known {what}."))
 
-    for i, row in enumerate(data["frameworks"]):
+    for i, row in enumerate(head["frameworks"]):
         for j, tag in enumerate(row["tags"]):
             check(f"$.frameworks[{i}].tags[{j}]", tag, tags, "tag")
-    for i, row in enumerate(data["criteria"]):
+    for i, row in enumerate(head["criteria"]):
         check(f"$.criteria[{i}].group", row["group"], groups, "criterion group")
-    for i, row in enumerate(data["assessments"]):
-        check(f"$.assessments[{i}].framework", row["framework"], frameworks, "framework")
-        check(f"$.assessments[{i}].criterion", row["criterion"], criteria, "criterion")
-        for j, extension in enumerate(row["extensions"]):
-            check(f"$.assessments[{i}].extensions[{j}]", extension, extensions, "extension")
-    for i, row in enumerate(data["comparisons"]):
+    for i, row in enumerate(head["comparisons"]):
         for j, framework in enumerate(row["frameworks"]):
             check(f"$.comparisons[{i}].frameworks[{j}]", framework, frameworks, "framework")
         for j, point in enumerate(row["points"]):
@@ -110,17 +220,10 @@ def _reference_errors(data: dict) -> list[tuple[str, str]]:
     return errors
 
 
-def _value_errors(data: dict) -> list[tuple[str, str]]:
+def _value_errors(head: dict) -> list[tuple[str, str]]:
     """Dates that look right to the JSON Schema but are not real dates, or lack a time zone."""
     errors = []
-    for i, row in enumerate(data["assessments"]):
-        try:
-            datetime.date.fromisoformat(row["last_reviewed"])
-        except ValueError:
-            errors.append(
-                (f"$.assessments[{i}].last_reviewed", f"“{row['last_reviewed']}” is not a date (YYYY-MM-DD).")
-            )
-    for i, row in enumerate(data["comparisons"]):
+    for i, row in enumerate(head["comparisons"]):
         try:
             moment = datetime.datetime.fromisoformat(row["published_at"])
         except ValueError:
@@ -135,7 +238,7 @@ def _value_errors(data: dict) -> list[tuple[str, str]]:
     return errors
 
 
-def _duplicate_errors(data: dict) -> list[tuple[str, str]]:
+def _duplicate_errors(head: dict) -> list[tuple[str, str]]:
     errors = []
     keys = {
         "tags": ("slug",),
@@ -143,18 +246,17 @@ def _duplicate_errors(data: dict) -> list[tuple[str, str]]:
         "extensions": ("slug",),
         "frameworks": ("slug",),
         "criteria": ("slug",),
-        "assessments": ("framework", "criterion"),
         "comparisons": ("slug",),
     }
     for kind, fields in keys.items():
         seen = {}
-        for i, row in enumerate(data[kind]):
+        for i, row in enumerate(head[kind]):
             key = tuple(row[name] for name in fields)
             if key in seen:
                 errors.append((f"$.{kind}[{i}]", f"Repeats {kind}[{seen[key]}] ({', '.join(key)})."))
             seen.setdefault(key, i)
     sets = {}
-    for i, row in enumerate(data["comparisons"]):
+    for i, row in enumerate(head["comparisons"]):
         key = tuple(sorted(set(row["frameworks"])))
         if key in sets:
             errors.append((f"$.comparisons[{i}].frameworks", f"comparisons[{sets[key]}] already compares this set."))
@@ -169,7 +271,7 @@ def _duplicate_errors(data: dict) -> list[tuple[str, str]]:
                     )
                 )
             seen_points.setdefault(point["criterion"], j)
-    in_file = {row["slug"] for row in data["comparisons"]}
+    in_file = {row["slug"] for row in head["comparisons"]}
     published = Comparison.objects.published().prefetch_related("frameworks")
     for other in published:
         if other.slug in in_file:
@@ -203,12 +305,21 @@ def _date_error(path, value) -> list[tuple[str, str]]:
     return []
 
 
-def _release_errors(data: dict) -> list[tuple[str, str]]:
-    """Releases (versions, dates, Requires-Python), and the releases statements, examples and evidence name."""
-    errors = []
+def _file_versions(head: dict) -> dict[str, set]:
+    """The versions of each framework's releases in the file (the valid ones)."""
     versions_of = {}
-    for i, row in enumerate(data["frameworks"]):
+    for row in head["frameworks"]:
         versions = versions_of.setdefault(row["slug"], set())
+        versions.update(parse_version(release["version"]) for release in row.get("releases", []))
+        versions.discard(None)
+    return versions_of
+
+
+def _release_errors(head: dict, row_checks: _RowChecks) -> list[tuple[str, str]]:
+    """The frameworks' releases in the file: versions, dates and Requires-Python."""
+    errors = []
+    for i, row in enumerate(head["frameworks"]):
+        versions = set()
         for j, release in enumerate(row.get("releases", [])):
             path = f"$.frameworks[{i}].releases[{j}]"
             version = parse_version(release["version"])
@@ -223,67 +334,4 @@ def _release_errors(data: dict) -> list[tuple[str, str]]:
                 validate_requires_python(release["requires_python"])
             except ValidationError as error:
                 errors.append((f"{path}.requires_python", error.messages[0]))
-    named = {
-        row["framework"]
-        for row in data["assessments"]
-        if row.get("statements") or row.get("code_examples") or row.get("evidence")
-    }
-    for slug, version in Release.objects.filter(framework__slug__in=named).values_list("framework__slug", "version"):
-        versions_of.setdefault(slug, set()).add(parse_version(version))
-
-    def check_release(path, framework, value):
-        if value is not None and parse_version(value) not in versions_of.get(framework, set()):
-            errors.append((path, f"{framework} has no release “{value}” in the file or the database."))
-
-    runs = set()  # a probe's result on a release and Python, once in the whole file
-    for i, row in enumerate(data["assessments"]):
-        path = f"$.assessments[{i}]"
-        statements = row.get("statements", [])
-        for j, statement in enumerate(statements):
-            for name in ("since", "until"):
-                check_release(f"{path}.statements[{j}].{name}", row["framework"], statement[name])
-        errors += [
-            (f"{path}.statements", problem)
-            for problem in statement_range_problems([(s["since"], s["until"]) for s in statements])
-        ]
-        for j, example in enumerate(row.get("code_examples", [])):
-            check_release(f"{path}.code_examples[{j}].release", row["framework"], example["release"])
-            try:
-                validate_lexer_name(example["language"])
-            except ValidationError as error:
-                errors.append((f"{path}.code_examples[{j}].language", error.messages[0]))
-        for j, evidence in enumerate(row.get("evidence", [])):
-            check_release(f"{path}.evidence[{j}].release", row["framework"], evidence["release"])
-            run = (row["framework"], evidence["probe"], parse_version(evidence["release"]), evidence["python"])
-            if run in runs:
-                errors.append((f"{path}.evidence[{j}]", "Repeats the result of this probe, release and Python."))
-            runs.add(run)
-            if not _is_datetime(evidence["ran_at"]):
-                errors.append((f"{path}.evidence[{j}].ran_at", "Not a date and time (ISO 8601 with its offset)."))
-            if not evidence["probe"].startswith(f"{row['framework']}/"):
-                errors.append(
-                    (
-                        f"{path}.evidence[{j}].probe",
-                        f"A probe of {row['framework']} lives in probes/{row['framework']}/.",
-                    )
-                )
     return errors
-
-
-def validation_errors(data) -> list[tuple[str, str]]:
-    """Every problem of a dataset as (JSON path, message): the schema first, then values, repeats, references."""
-    errors = _schema_errors(data)
-    if errors:
-        return errors
-    return _value_errors(data) + _duplicate_errors(data) + _reference_errors(data) + _release_errors(data)
-
-
-def load_dataset_text(text: str):
-    """Parse dataset text; a JSON syntax error becomes a report with its position."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        report = ImportReport(
-            errors=[("$", f"Not valid JSON: {error.msg} (line {error.lineno}, column {error.colno}).")]
-        )
-        raise DatasetInvalid(report) from None

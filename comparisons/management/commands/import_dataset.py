@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from comparisons.dataset import DatasetInvalid, import_dataset, load_dataset_text
+from comparisons.dataset import Dataset, DatasetInvalid, import_dataset
 
 
 class Command(BaseCommand):
@@ -21,8 +21,7 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"No such file: {file}")
         try:
-            data = load_dataset_text(path.read_text(encoding="utf-8"))
-            report = import_dataset(data, validate_only=dry_run)
+            report = import_dataset(Dataset.from_file(path), validate_only=dry_run)
         except DatasetInvalid as invalid:
             for where, message in invalid.report.errors:
                 self.stderr.write(f"{where}: {message}")
