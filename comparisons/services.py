@@ -2,7 +2,7 @@
 
 Every write is recorded in the content's history: single rows through
 Model.save() and django-simple-history's signals, rows written in bulk through
-`bulk_history` (the same records, copied by the database).
+`bulk_writes` (the same records, copied by the database).
 
 Some 480 lines: the write rules of the whole knowledge base in one place
 (assessments and their links, releases and the levels derived from them,
@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from . import bulk_history
+from . import bulk_writes
 from .caching import content_changed
 from .choices import ComparisonStatus, DisagreementKind, DisagreementStatus, SupportLevel
 from .models import (
@@ -112,7 +112,7 @@ def _replace_rows(model, changes, created, prepare) -> None:
     if stored:
         model.objects.filter(assessment__in=stored).delete()
     rows = [row for assessment, wanted in changes for row in prepare(assessment, wanted)]
-    bulk_history.create_with_history(model, rows)
+    bulk_writes.create_with_history(model, rows)
 
 
 def replace_statements(changes, *, created=frozenset()) -> None:
@@ -159,7 +159,7 @@ def replace_sources(changes, *, created=frozenset()) -> None:
         for assessment, wanted in changes
         for position, (title, url) in enumerate(wanted)
     ]
-    bulk_history.create_with_history(Source, sources)
+    bulk_writes.create_with_history(Source, sources)
 
 
 def replace_extensions(changes, *, created=frozenset()) -> None:
@@ -227,8 +227,8 @@ def store_releases(framework, index_releases) -> tuple[int, int]:
             for name, value in facts.items():
                 setattr(release, name, value)
             updated.append(release)
-    bulk_history.create_with_history(Release, added, "Added from the index")
-    bulk_history.update_with_history(
+    bulk_writes.create_with_history(Release, added, "Added from the index")
+    bulk_writes.update_with_history(
         Release, updated, ["released_on", "is_yanked", "requires_python"], "Updated from the index"
     )
     if added or updated:
@@ -413,7 +413,7 @@ def record_missing_history(reason: str = "Loaded from a fixture") -> int:
     for model in HISTORY_TRACKED:
         missing = list(model.objects.exclude(pk__in=model.history.values("id")))
         if missing:
-            bulk_history.record_created(model, missing, reason)
+            bulk_writes.record_created(model, missing, reason)
             created += len(missing)
     return created
 

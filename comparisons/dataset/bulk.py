@@ -16,7 +16,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
-from .. import bulk_history, services
+from .. import bulk_writes, services
 from ..caching import content_changed
 from ..choices import SupportLevel
 from ..models import (
@@ -32,7 +32,6 @@ from ..models import (
     SupportStatement,
 )
 from ..versions import current_statement, newest_release, parse_version
-from .copy import insert_new_rows
 from .rendering import with_markdown_as_stored
 
 BULK_BATCH_SIZE = 1_000
@@ -103,9 +102,9 @@ def _save_pending(model, pending, words: dict, *, key: tuple[str, ...]) -> None:
     """Insert the new rows and update the changed ones (version + 1); their HTML is rendered already.
 
     `words` names the fields the import sets, for the history records' change reasons;
-    `key` the fields that tell the rows apart (see `copy.insert_new_rows`).
+    `key` the fields that tell the rows apart (see `bulk_writes.insert_new_rows`).
     """
-    insert_new_rows(model, pending.created, key=key)
+    bulk_writes.insert_new_rows(model, pending.created, key=key)
     now = timezone.now()
     for instance in pending.changed:
         instance.version += 1
@@ -122,10 +121,10 @@ def _renders(instance, changed_names) -> bool:
 
 def _record_history(model, created, changed, m2m_field=None):
     """History records for bulk-written rows, as a save would have made them (with m2m snapshots)."""
-    records = bulk_history.record_created(model, created)
-    records += bulk_history.record_changed(model, [(row, row._change_reason) for row in changed])
+    records = bulk_writes.record_created(model, created)
+    records += bulk_writes.record_changed(model, [(row, row._change_reason) for row in changed])
     if m2m_field is not None:
-        bulk_history.copy_m2m_history(model, m2m_field, records)
+        bulk_writes.copy_m2m_history(model, m2m_field, records)
 
 
 CRITERION_FIELDS = {
@@ -144,37 +143,69 @@ def write_criteria(rows, report, lookup, renderer) -> dict:
     The criteria returned hold only their id and slug, which is what the
     assessments need of them; a criterion with problems has no id.
     """
-    ids, names, written = {}, {}, False
-    for chunk in _chunks(enumerate(rows), BULK_BATCH_SIZE):
-        slugs = [row["slug"] for _, row in chunk]
-        stored = {
-            c.slug: c for c in Criterion.objects.select_for_update().select_related("group").filter(slug__in=slugs)
-        }
-        taken = dict(Criterion.objects.filter(name__in=[row["name"] for _, row in chunk]).values_list("name", "slug"))
-        pending, sound = _Pending(), []
-        for i, row in chunk:
-            path = f"$.criteria[{i}]"
-            instance = stored.get(row["slug"]) or Criterion(slug=row["slug"])
-            before = None if instance.pk is None else {name: getattr(instance, name) for name in CRITERION_FIELDS}
-            values = {name: row[name] for name in ("name", "summary", "description", "position")}
-            values |= {"group": lookup("criterion_groups", CriterionGroup, row["group"]), "is_published": True}
-            if (
-                names.setdefault(row["name"], row["slug"]) != row["slug"]
-                or taken.get(row["name"], row["slug"]) != row["slug"]
-            ):
-                report.errors.append((f"{path}.name", "Criterion with this Name already exists."))
-            elif _prepare("criteria", pending, report, path, instance, before, values, exclude=["group"]):
-                sound.append(instance)
-        if report.errors:
-            continue
-        renderer.add(_needs_rendering(pending))()
+    ids, names = {}, {}
+
+    def write(batch) -> bool:
+        pending = batch.pending
+        batch.rendered()
         _save_pending(Criterion, pending, CRITERION_FIELDS, key=("slug",))
         _record_history(Criterion, pending.created, pending.changed)
-        written |= bool(pending.created or pending.changed)
-        ids |= {instance.slug: instance.pk for instance in sound}
-    if written:
+        ids.update((instance.slug, instance.pk) for instance in batch.sound)
+        return bool(pending.created or pending.changed)
+
+    checked = (_check_criteria(chunk, report, lookup, names) for chunk in _chunks(enumerate(rows), BULK_BATCH_SIZE))
+    if _pipelined(checked, write, report, renderer):
         content_changed()
     return {row["slug"]: Criterion(pk=ids.get(row["slug"]), slug=row["slug"]) for row in rows}
+
+
+@dataclass
+class _CriterionBatch:
+    pending: _Pending = field(default_factory=_Pending)
+    sound: list = field(default_factory=list)
+    rendered: object = None
+
+
+def _check_criteria(chunk, report, lookup, names: dict) -> _CriterionBatch:
+    """Compare a chunk of the file's criteria with the stored ones (locked); `names`: name -> slug so far."""
+    batch = _CriterionBatch()
+    slugs = [row["slug"] for _, row in chunk]
+    stored = {c.slug: c for c in Criterion.objects.select_for_update().select_related("group").filter(slug__in=slugs)}
+    taken = dict(Criterion.objects.filter(name__in=[row["name"] for _, row in chunk]).values_list("name", "slug"))
+    for i, row in chunk:
+        path = f"$.criteria[{i}]"
+        instance = stored.get(row["slug"]) or Criterion(slug=row["slug"])
+        before = None if instance.pk is None else {name: getattr(instance, name) for name in CRITERION_FIELDS}
+        values = {name: row[name] for name in ("name", "summary", "description", "position")}
+        values |= {"group": lookup("criterion_groups", CriterionGroup, row["group"]), "is_published": True}
+        owner = names.setdefault(row["name"], row["slug"])
+        if owner != row["slug"] or taken.get(row["name"], row["slug"]) != row["slug"]:
+            report.errors.append((f"{path}.name", "Criterion with this Name already exists."))
+        elif _prepare("criteria", batch.pending, report, path, instance, before, values, exclude=["group"]):
+            batch.sound.append(instance)
+    return batch
+
+
+def _pipelined(checked_batches, write, report, renderer) -> bool:
+    """Write checked batches in turn, each once its HTML is rendered; True if anything was written.
+
+    While the workers render batch k, this process writes batch k - 1 and then
+    checks batch k + 1 (`checked_batches` checks lazily), so memory holds three
+    batches whatever the file's size. After the first problem nothing more is
+    written (the transaction is rolled back), but checking goes on so that the
+    report names every problem.
+    """
+    written, previous = False, None
+    for batch in checked_batches:
+        if report.errors:
+            continue
+        batch.rendered = renderer.add(_needs_rendering(batch.pending))
+        if previous is not None:
+            written |= write(previous)
+        previous = batch
+    if previous is not None and not report.errors:
+        written |= write(previous)
+    return written
 
 
 RELEASE_FIELDS = {
@@ -206,8 +237,8 @@ def write_releases(framework, rows, report) -> None:
         else:
             report.count(report.unchanged, "releases")
     if added or changed:
-        bulk_history.create_with_history(Release, added)
-        bulk_history.update_with_history(Release, changed, list(RELEASE_FIELDS.values()), "Changed")
+        bulk_writes.create_with_history(Release, added)
+        bulk_writes.update_with_history(Release, changed, list(RELEASE_FIELDS.values()), "Changed")
         services.refresh_releases([framework.pk])
         content_changed()
 
@@ -230,28 +261,19 @@ ASSESSMENT_CHUNK_SIZE = 2_000
 
 
 def write_assessments(rows, report, lookup, renderer) -> list[dict]:
-    """Upsert the file's assessments, read as a stream of (index, row), a chunk at a time.
+    """Upsert the file's assessments, read as a stream of (index, row), a chunk at a time (see `_pipelined`).
 
-    A pipeline: while the workers render chunk k, this process checks chunk
-    k + 1 and writes chunk k - 1, so memory holds three chunks whatever the
-    file's size. After the first problem nothing more is written (the
-    transaction is rolled back), but checking goes on so that the report names
-    every problem. Returns the rows that carry evidence, written afterwards.
+    Returns the rows that carry evidence, written afterwards.
     """
     releases = _FrameworkReleases()
-    with_evidence, written, previous = [], False, None
-    for chunk in _chunks(rows, ASSESSMENT_CHUNK_SIZE):
-        with_evidence += [row for _, row in chunk if row.get("evidence")]
-        batch = _check_assessments(chunk, report, lookup, releases)
-        if report.errors:
-            continue
-        batch.rendered = renderer.add(_needs_rendering(batch.pending))
-        if previous is not None:
-            written |= _write_assessment_batch(previous)
-        previous = batch
-    if previous is not None and not report.errors:
-        written |= _write_assessment_batch(previous)
-    if written:
+    with_evidence = []
+
+    def checked():
+        for chunk in _chunks(rows, ASSESSMENT_CHUNK_SIZE):
+            with_evidence.extend(row for _, row in chunk if row.get("evidence"))
+            yield _check_assessments(chunk, report, lookup, releases)
+
+    if _pipelined(checked(), _write_assessment_batch, report, renderer):
         content_changed()  # bulk writes send no signals
     return with_evidence
 
