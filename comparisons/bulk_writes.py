@@ -79,28 +79,28 @@ def copy_history(model, ids_by_reason: dict[str, list[int]], *, history_type: st
 
 
 def copy_m2m_history(model, field_name: str, records: list[tuple[int, int]]) -> None:
-    """Snapshot the many-to-many links of just-recorded rows, as simple-history's `m2m_fields` would."""
-    if not records:
-        return
+    """Snapshot the many-to-many links of just-recorded rows, as simple-history's `m2m_fields` would.
+
+    `records` are (row id, history id) pairs from `copy_history`; the links are copied by the database too.
+    """
     history_model = model.history.model
     through = getattr(model, field_name).through
     m2m_history = history_model._meta.get_field(f"{history_model._meta.model_name}_{field_name}").related_model
-    own = model._meta.model_name
-    history_ids = defaultdict(list)
-    for row_id, history_id in records:
-        history_ids[row_id].append(history_id)
-    links = through.objects.filter(**{f"{own}_id__in": list(history_ids)})
-    m2m_history.objects.bulk_create(
-        [
-            m2m_history(
-                history_id=history_id,
-                **{column.attname: getattr(link, column.attname) for column in through._meta.fields},
+    own = through._meta.get_field(model._meta.model_name).column
+    quote = connection.ops.quote_name
+    columns = [quote(column.column) for column in through._meta.fields]
+    history_ids = [history_id for _, history_id in records]
+    with connection.cursor() as cursor:
+        for start in range(0, len(history_ids), BATCH_SIZE):
+            batch = history_ids[start : start + BATCH_SIZE]
+            cursor.execute(
+                f"INSERT INTO {quote(m2m_history._meta.db_table)} ({', '.join(columns)}, history_id) "  # noqa: S608
+                f"SELECT {', '.join(f'link.{column}' for column in columns)}, record.history_id "
+                f"FROM {quote(through._meta.db_table)} link JOIN {quote(history_model._meta.db_table)} record "
+                f"ON record.{quote(model._meta.pk.column)} = link.{quote(own)} "
+                f"WHERE record.history_id IN ({', '.join(['%s'] * len(batch))})",
+                batch,
             )
-            for link in links
-            for history_id in history_ids[getattr(link, f"{own}_id")]
-        ],
-        batch_size=BATCH_SIZE,
-    )
 
 
 def create_with_history(model, rows, reason: str = "Added") -> None:

@@ -8,6 +8,7 @@ from .fit import DEFAULT_EXTENSION_POINTS, EXTENSION_POINTS_CHOICES
 from .models import SLUG_PATTERN, ProblemReport
 from .selectors import (
     criteria_shown_or_named,
+    group_part,
     groups_by_slug,
     published_framework_choices,
     shown_group,
@@ -195,6 +196,12 @@ class CompareOptionsForm(FitForm):
 
     differences = forms.BooleanField(required=False, label="Show only the differences")
     group = forms.ChoiceField(required=False, label="Criterion group")
+    part = forms.IntegerField(
+        required=False,
+        min_value=1,
+        label="Part of the group",
+        error_messages={"invalid": "A part is a whole number, such as 2.", "min_value": "Parts count from 1."},
+    )
     view = forms.ChoiceField(
         required=False,
         choices=[("", "Full table"), ("grid", "Compact grid")],
@@ -223,30 +230,55 @@ class CompareOptionsForm(FitForm):
         """
         return shown_group(self.groups, self.data.get("group"), one_at_a_time=self.one_group_at_a_time)
 
+    def chosen_part(self):
+        """The part of the shown group to show (None: all of it); the first when ?part= is wrong (the form's error)."""
+        try:
+            return group_part(self.chosen_group(), int(self.data.get("part") or 1))
+        except ValueError:
+            return group_part(self.chosen_group())
+
+    def clean_part(self):
+        number = self.cleaned_data.get("part")
+        if number is not None:
+            try:
+                group_part(self.chosen_group(), number)
+            except ValueError as error:
+                raise forms.ValidationError(str(error)) from None
+        return number
+
     def criteria_with_fields(self):
-        """The shown group's criteria, and any other criterion the reader gave a weight.
+        """The shown criteria (a group, or a part of one), and any other criterion the reader gave a weight.
 
         Read together with every criterion a weight names, so `known_weight_names` can tell which name none.
         """
-        shown = self.chosen_group()
         # Only well-formed slugs reach the query; `clean` names the others as unknown.
         named = {slug for name in self.named_weights() if SLUG.fullmatch(slug := name.removeprefix(WEIGHT_PREFIX))}
-        self.criteria = criteria_shown_or_named(shown, named)
+        self.criteria = criteria_shown_or_named(self.chosen_group(), named, self.chosen_part())
         given = self.given_weight_names()
-        return [c for c in self.criteria if shown is None or c.group_id == shown.pk or weight_field_name(c) in given]
+        return [c for c in self.criteria if self.is_shown(c) or weight_field_name(c) in given]
+
+    @staticmethod
+    def is_shown(criterion) -> bool:
+        return getattr(criterion, "is_shown", True)
+
+    def shown_criteria(self) -> list:
+        """The criteria the page shows as rows, in display order."""
+        return [criterion for criterion in self.criteria if self.is_shown(criterion)]
 
     def weight_selects_by_group(self):
-        shown = self.chosen_group()
-        groups = super().weight_selects_by_group()
-        return groups if shown is None else [(group, selects) for group, selects in groups if group == shown]
+        if self.chosen_group() is None:
+            return super().weight_selects_by_group()
+        shown = {weight_field_name(criterion) for criterion in self.shown_criteria()}
+        groups = [
+            (group, [select for select in selects if select.name in shown])
+            for group, selects in super().weight_selects_by_group()
+        ]
+        return [(group, selects) for group, selects in groups if selects]
 
     def carried_weights(self) -> list[tuple[str, str]]:
-        """(name, value) of the weights given for criteria of the groups not shown, as submitted."""
-        shown = self.chosen_group()
-        if shown is None:
-            return []
+        """(name, value) of the weights given for criteria not shown (other groups or parts), as submitted."""
         return [
-            (name, self.data[name]) for name in (weight_field_name(c) for c in self.weighable if c.group_id != shown.pk)
+            (name, self.data[name]) for name in (weight_field_name(c) for c in self.weighable if not self.is_shown(c))
         ]
 
 

@@ -18,7 +18,7 @@ from . import caching
 from .choices import SupportLevel
 from .columns import column_key
 from .models import Assessment, Criterion, CriterionGroup
-from .selectors import support_levels
+from .selectors import shown_key, support_levels
 
 # Frameworks per page of the /matrix/ grid: wider than this, a grid is no longer "at a glance".
 GRID_COLUMNS_PER_PAGE = 25
@@ -91,10 +91,10 @@ def matrix_grid(frameworks, criteria) -> list[GridGroup]:
     ]
 
 
-def grid_html(frameworks, criteria, group=None) -> str:
-    """The grid of these columns on `criteria` (`group`'s, or all), rendered, from the fragment cache if there."""
+def grid_html(frameworks, criteria, group=None, part=None) -> str:
+    """The grid of these columns on `criteria` (all, `group`'s or a `part` of it), rendered, from the fragment cache."""
     columns = ",".join(framework.column_slug for framework in frameworks)
-    shown = group.pk if group is not None else "all"
+    shown = shown_key(group, part)
     key = hashlib.sha256(f"{columns}|{shown}|{len(criteria)}".encode()).hexdigest()
 
     def render(keys) -> dict[str, str]:

@@ -37,8 +37,8 @@ def _column_id(framework) -> str:
     return f"{framework_id}@{release_id}"
 
 
-def matrix_cells(frameworks, criteria, group=None) -> dict:
-    """The cells of these columns on `criteria` (all shown ones, or `group`'s), by (column key, criterion id)."""
+def matrix_cells(frameworks, criteria, group=None, part=None) -> dict:
+    """The cells of these columns on `criteria` (all, `group`'s or a `part` of it), by (column key, criterion id)."""
     columns_by_id = {_column_id(framework): framework for framework in frameworks}
 
     def render_columns(column_ids) -> dict[str, dict[int, MatrixCell]]:
@@ -59,8 +59,7 @@ def matrix_cells(frameworks, criteria, group=None) -> dict:
             )
         return rendered
 
-    shown = group.pk if group is not None else "all"
-    kind = f"matrix-column:{shown}:{timezone.localdate().isoformat()}"
+    kind = f"matrix-column:{selectors.shown_key(group, part)}:{timezone.localdate().isoformat()}"
     rendered_columns = caching.cached_by_content_version(kind, list(columns_by_id), render_columns)
     return {
         (columns.column_key(columns_by_id[column_id]), criterion_id): cell
@@ -76,13 +75,13 @@ class CompareBody(NamedTuple):
     code: str
 
 
-def compare_body(frameworks, criteria, group, comparison, cells=None) -> CompareBody:
+def compare_body(frameworks, criteria, group, comparison, cells=None, part=None) -> CompareBody:
     """The compare page's matrix rows and "Code side by side" section for these columns on `criteria`.
 
     One fragment for both, so a page asks the cache once. `cells`, if given,
     returns `matrix_cells` of the same arguments (a page that needs them anyway).
     """
-    shown = group.pk if group is not None else "all"
+    shown = selectors.shown_key(group, part)
     # Staff may see a draft comparison's key differences: its own fragment.
     points = f"{comparison.pk}-{comparison.status}" if comparison is not None else "none"
     kind = f"compare-body:{shown}:{points}:{timezone.localdate().isoformat()}"
@@ -91,7 +90,7 @@ def compare_body(frameworks, criteria, group, comparison, cells=None) -> Compare
     def render_body(keys) -> dict[str, CompareBody]:
         context = {
             "matrix": selectors.compare_matrix(
-                frameworks, criteria, cells() if cells else matrix_cells(frameworks, criteria, group), comparison
+                frameworks, criteria, cells() if cells else matrix_cells(frameworks, criteria, group, part), comparison
             ),
             "comparison": comparison,
             "column_count": len(frameworks) + 2,  # the criterion, the frameworks, the key or generated difference

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 
 from .choices import ComparisonStatus, SupportLevel
@@ -39,6 +39,9 @@ from .querysets import stale_before
 # hundreds of criteria it weighs megabytes and takes seconds to build.
 ALL_GROUPS_MAX_CRITERIA = 60
 RECENTLY_UPDATED_COUNT = 8
+# A group shown on its own is shown this many criteria at a time (?part=2 is the next hundred), so a
+# matrix page stays bounded however its criteria are grouped: a real matrix may hold 10,000 in one.
+CRITERIA_PER_PART = 100
 
 
 @dataclass
@@ -127,19 +130,79 @@ UNLISTED_CRITERION_FIELDS = [
 ]
 
 
+@dataclass(frozen=True)
+class GroupPart:
+    """Which of a group's criteria a matrix page shows: the `number`th hundred of `total` (see CRITERIA_PER_PART)."""
+
+    number: int
+    total: int
+
+    @property
+    def count(self) -> int:
+        return max(1, -(-self.total // CRITERIA_PER_PART))
+
+    @property
+    def first(self) -> int:
+        """The position (from 1) in its group of the part's first criterion."""
+        return (self.number - 1) * CRITERIA_PER_PART + 1
+
+    @property
+    def last(self) -> int:
+        return min(self.total, self.number * CRITERIA_PER_PART)
+
+
+def group_part(group: CriterionGroup | None, number: int = 1) -> GroupPart | None:
+    """The part of `group` to show (None: the group is shown whole); `number` must be one of its parts.
+
+    Raises ValueError, in words for the reader, for a part the group does not have.
+    """
+    if group is None or group.criteria_count <= CRITERIA_PER_PART:
+        if number != 1:
+            raise ValueError("These criteria are shown whole, not in parts; leave out “part”.")
+        return None
+    part = GroupPart(number, group.criteria_count)
+    if not 1 <= number <= part.count:
+        raise ValueError(f"This group has {part.count} parts; part {number} is not one of them.")
+    return part
+
+
+def shown_key(group: CriterionGroup | None, part: GroupPart | None = None) -> str:
+    """What a matrix fragment shows, for its cache key: "all", a group's id, or "id.part"."""
+    if group is None:
+        return "all"
+    return f"{group.pk}.{part.number}" if part is not None else str(group.pk)
+
+
+def criteria_of_part(group: CriterionGroup, part: GroupPart | None):
+    """The published criteria of `group` a page shows, in display order: those of `part`, or all when None."""
+    criteria = Criterion.objects.published().filter(group=group).in_display_order().defer(*UNLISTED_CRITERION_FIELDS)
+    return criteria if part is None else criteria[part.first - 1 : part.last]
+
+
 def published_criteria() -> list[Criterion]:
     """Every published criterion in display order, without what no listing shows."""
     return list(Criterion.objects.published().in_display_order().defer(*UNLISTED_CRITERION_FIELDS))
 
 
-def criteria_shown_or_named(group: CriterionGroup | None, slugs) -> list[Criterion]:
-    """The published criteria of `group` (all when None) and those `slugs` name, in display order.
+def published_criteria_named(slugs) -> list[Criterion]:
+    """The published criteria among `slugs`, in display order."""
+    return list(
+        Criterion.objects.published().filter(slug__in=slugs).in_display_order().defer(*UNLISTED_CRITERION_FIELDS)
+    )
 
-    A matrix page shows one group; the reader's weights may name criteria of others.
+
+def criteria_shown_or_named(group: CriterionGroup | None, slugs, part: GroupPart | None = None) -> list[Criterion]:
+    """The published criteria of `group` (all when None; only `part` of it when given) and those `slugs` name.
+
+    In display order. A matrix page shows one group; the reader's weights may name criteria of others.
+    With a group, each criterion's `is_shown` tells the group's (or part's) from the others.
     """
     criteria = Criterion.objects.published().in_display_order().defer(*UNLISTED_CRITERION_FIELDS)
     if group is not None:
-        criteria = criteria.filter(Q(group=group) | Q(slug__in=slugs))
+        shown = Q(pk__in=criteria_of_part(group, part).values("pk"))
+        criteria = criteria.filter(shown | Q(slug__in=slugs)).annotate(
+            is_shown=ExpressionWrapper(shown, output_field=BooleanField())
+        )
     return list(criteria)
 
 
@@ -150,6 +213,23 @@ def criteria_by_group(criteria) -> list[tuple[CriterionGroup, list[Criterion]]]:
 
 def shows_one_group_at_a_time(criteria_count: int) -> bool:
     return criteria_count > ALL_GROUPS_MAX_CRITERIA
+
+
+def groups_and_criteria_at_once() -> tuple[list[CriterionGroup], list[Criterion] | None]:
+    """The groups with published criteria (each with `criteria_count`) and, if few enough to show at once, the criteria.
+
+    One query for a matrix of up to ALL_GROUPS_MAX_CRITERIA criteria (they carry their groups); past
+    that the criteria are left to be read a group or part at a time (None) and the database counts
+    the groups.
+    """
+    criteria = list(
+        Criterion.objects.published()
+        .in_display_order()
+        .defer(*UNLISTED_CRITERION_FIELDS)[: ALL_GROUPS_MAX_CRITERIA + 1]
+    )
+    if len(criteria) <= ALL_GROUPS_MAX_CRITERIA:
+        return groups_of(criteria), criteria
+    return published_criterion_groups(), None
 
 
 def published_criterion_groups() -> list[CriterionGroup]:
@@ -211,15 +291,15 @@ def home_page() -> dict:
 
 
 def framework_assessments(
-    framework: Framework, group: CriterionGroup | None = None, release=None
+    framework: Framework, group: CriterionGroup | None = None, release=None, part: GroupPart | None = None
 ) -> list[tuple[CriterionGroup, list[Assessment]]]:
-    """The framework's public assessments by criterion group; only `group`'s when one is given.
+    """The framework's public assessments by criterion group; only `group`'s (or a `part` of it) when given.
 
     Each has `shown_statement`: the support statement for `release` (None: the current one).
     """
     assessments = framework.assessments.filter(criterion__is_published=True)
     if group is not None:
-        assessments = assessments.filter(criterion__group=group)
+        assessments = assessments.filter(criterion__in=criteria_of_part(group, part).values("pk"))
     assessments = assessments.with_related().order_by(
         "criterion__group__position", "criterion__group__name", "criterion__position", "criterion__name"
     )

@@ -19,6 +19,7 @@ from . import columns, selectors, sharing
 from .choices import SupportLevel
 from .grid import grid_html
 from .models import COMPARE_SEPARATOR, Assessment, Framework
+from .views import chosen_part
 
 # Any page may frame these: the enforced policy and, in debug, the report-only one (settings.py).
 ANY_FRAME = {"frame-ancestors": ["*"]}
@@ -89,19 +90,24 @@ class EmbeddedCompareView(View):
 
     def get(self, request, slugs):
         frameworks = compared_or_404(slugs)
-        criteria = selectors.published_criteria()
-        groups = selectors.groups_by_slug(selectors.groups_of(criteria))
+        groups, every_criterion = selectors.groups_and_criteria_at_once()
+        by_slug = selectors.groups_by_slug(groups)
         wanted = request.GET.get("group", "")
-        if wanted and wanted not in groups:
+        if wanted and wanted not in by_slug:
             raise Http404("No such criterion group.")
-        # As on the matrix pages: past ALL_GROUPS_MAX_CRITERIA, one group at a time (the first unless named).
-        one_at_a_time = selectors.shows_one_group_at_a_time(len(criteria))
-        group = selectors.shown_group(groups, wanted, one_at_a_time=one_at_a_time)
-        shown = selectors.criteria_in_group(criteria, group)
+        # As on the matrix pages: past ALL_GROUPS_MAX_CRITERIA, one group at a time (the first unless named),
+        # and a large group a part at a time.
+        one_at_a_time = selectors.shows_one_group_at_a_time(sum(group.criteria_count for group in groups))
+        group = selectors.shown_group(by_slug, wanted, one_at_a_time=one_at_a_time)
+        part, part_error = chosen_part(request, group)
+        if part_error:
+            raise Http404(part_error)
+        shown = every_criterion if group is None else list(selectors.criteria_of_part(group, part))
         context = {
             "frameworks": frameworks,
-            "grid_html": grid_html(frameworks, shown, group),
+            "grid_html": grid_html(frameworks, shown, group, part),
             "group": group,
+            "part": part,
             "compare_path": columns.compare_path_of(frameworks),
         }
         return render(request, "comparisons/embed_compare.html", context)

@@ -84,6 +84,7 @@ def group_links(request, groups, current) -> list[dict]:
     for group in groups:
         query = request.GET.copy()
         query["group"] = group.slug
+        query.pop("part", None)  # parts are numbered within a group
         links.append({"group": group, "url": f"{request.path}?{query.urlencode()}", "current": group == current})
     return links
 
@@ -103,6 +104,38 @@ def chosen_group(request, groups) -> tuple[object, str | None]:
         error = f"“{wanted}” is not a criterion group; showing {'the first group' if one_at_a_time else 'all'}."
     group = selectors.shown_group(by_slug, wanted, one_at_a_time=True) if one_at_a_time else None
     return group, error
+
+
+def chosen_part(request, group) -> tuple[object, str | None]:
+    """The part of `group` a matrix page shows (None: all of it), and an error for a wrong ?part= (then part 1)."""
+    raw = request.GET.get("part") or "1"
+    if not raw.isdigit():
+        return selectors.group_part(group), f"“{raw}” is not a part number; showing the first part."
+    try:
+        return selectors.group_part(group, int(raw)), None
+    except ValueError as error:
+        return selectors.group_part(group), f"{error} Showing the first part."
+
+
+def part_nav(request, part) -> dict | None:
+    """Links through the parts of a group too large to show at once, other parameters kept."""
+    if part is None:
+        return None
+
+    def url(number):
+        query = request.GET.copy()
+        query["part"] = str(number)
+        return f"{request.path}?{query.urlencode()}"
+
+    return {
+        "part": part,
+        "first": url(1) if part.number > 1 else None,
+        "previous": url(part.number - 1) if part.number > 1 else None,
+        "next": url(part.number + 1) if part.number < part.count else None,
+        "last": url(part.count) if part.number < part.count else None,
+        # The jump form sends the page's other parameters along with the part asked for.
+        "kept": [(name, value) for name, values in request.GET.lists() if name != "part" for value in values],
+    }
 
 
 def path_with_group(path: str, group, groups) -> str:
@@ -165,16 +198,17 @@ class MatrixGridView(FilteredListMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        criteria = selectors.published_criteria()  # and their groups, from the same query
-        groups = selectors.groups_of(criteria)
+        groups, every_criterion = selectors.groups_and_criteria_at_once()
         group, group_error = chosen_group(self.request, groups)
-        criteria = selectors.criteria_in_group(criteria, group)
+        part, part_error = chosen_part(self.request, group)
+        criteria = every_criterion if group is None else list(selectors.criteria_of_part(group, part))
         frameworks = list(context["frameworks"])
         context.update(
             frameworks=frameworks,
-            grid_html=grid_html(frameworks, criteria, group) if frameworks else "",
+            grid_html=grid_html(frameworks, criteria, group, part) if frameworks else "",
             group_links=group_links(self.request, groups, group) if group else [],
-            group_error=group_error,
+            group_error=group_error or part_error,
+            part_nav=part_nav(self.request, part),
             canonical_link=path_with_group(self.request.path, group, groups),
         )
         return context
@@ -213,14 +247,17 @@ class FrameworkDetailView(StaffPreviewMixin, DetailView):
                 return self.render_to_response(self.get_context_data(release_error=error.messages[0]), status=400)
         groups = charts.groups_with_levels(framework)
         group, group_error = chosen_group(request, groups)
+        part, part_error = chosen_part(request, group)
+        group_error = group_error or part_error
         group_bars, group_chart_height = charts.group_level_bars(groups)
         published = list(Framework.objects.published().only("name", "slug"))
         context = self.get_context_data(
             object=framework,
             release=release,
             releases=columns.release_facts(framework, timezone.localdate()),
-            assessment_groups=selectors.framework_assessments(framework, group, release),
+            assessment_groups=selectors.framework_assessments(framework, group, release, part),
             group_links=group_links(request, groups, group) if group else [],
+            part_nav=part_nav(request, part),
             group_error=group_error,
             canonical_link=path_with_group(request.path, group, groups),
             comparisons=[] if release else selectors.comparisons_with(framework, [framework, *published]),
@@ -322,9 +359,9 @@ class CompareView(TemplateView):
         at_releases = any(framework.release is not None for framework in frameworks)
         options = CompareOptionsForm(request.GET or None, groups=selectors.published_criterion_groups())
         options_valid = not options.is_bound or options.is_valid()
-        group = options.chosen_group()
-        shown_criteria = selectors.criteria_in_group(options.criteria, group)
-        cells = functools.cache(lambda: matrix.matrix_cells(frameworks, shown_criteria, group))
+        group, part = options.chosen_group(), options.chosen_part()
+        shown_criteria = options.shown_criteria()
+        cells = functools.cache(lambda: matrix.matrix_cells(frameworks, shown_criteria, group, part))
         weights = options.weights()
         shown_levels = None
         weighted = {criterion for criterion, weight in weights.items() if weight}
@@ -342,9 +379,12 @@ class CompareView(TemplateView):
             at_releases=at_releases,
             comparison=comparison,
             compact=compact,
-            grid_html=grid_html(frameworks, shown_criteria, group) if compact else "",
-            body=None if compact else matrix.compare_body(frameworks, shown_criteria, group, comparison, cells=cells),
+            grid_html=grid_html(frameworks, shown_criteria, group, part) if compact else "",
+            body=None
+            if compact
+            else matrix.compare_body(frameworks, shown_criteria, group, comparison, cells=cells, part=part),
             group_links=group_links(request, options.groups.values(), group) if options.one_group_at_a_time else [],
+            part_nav=part_nav(request, part),
             differences_only=options.option("differences", False),
             weight_fields=matrix.weight_fields(options, group),
             fits=fit_ranking(frameworks, weights, levels=shown_levels, extension_points=options.extension_points()),

@@ -626,6 +626,15 @@ class CompareQuerySerializer(serializers.Serializer):
             "the matrix has one group, the first: follow `groups` for the others."
         ),
     )
+    part = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=1_000_000,
+        help_text=(
+            "Which hundred criteria of a large group (1 is the first): a group of more than 100 criteria "
+            "is returned 100 at a time; follow `next` and `previous`."
+        ),
+    )
 
 
 class CompareGroupLinkSerializer(serializers.Serializer):
@@ -691,6 +700,12 @@ class MatrixGroupSerializer(serializers.Serializer):
 class CompareResultSerializer(serializers.Serializer):
     frameworks = FrameworkRefSerializer(many=True)
     group = serializers.SlugField(allow_null=True, help_text="The one criterion group shown; null when all are.")
+    part = serializers.IntegerField(
+        allow_null=True, help_text="The part of a large group shown; null when it is whole."
+    )
+    parts = serializers.IntegerField(allow_null=True, help_text="How many parts the group has; null when it is whole.")
+    previous = serializers.URLField(allow_null=True, help_text="The previous part of the group, if any.")
+    next = serializers.URLField(allow_null=True, help_text="The next part of the group, if any.")
     groups = MatrixGroupSerializer(many=True)
     group_links = CompareGroupLinkSerializer(
         many=True, help_text="Every criterion group, each with the URL of this comparison's matrix for it."

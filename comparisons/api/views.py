@@ -195,22 +195,28 @@ class CompareView(ReadOnlyAPIView):
         query = api.CompareQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         frameworks = query.validated_data["frameworks"]
-        criteria = selectors.published_criteria()
+        groups = selectors.groups_by_slug(selectors.published_criterion_groups())
         wanted = query.validated_data.get("criteria")
+        named_criteria = selectors.published_criteria_named(wanted) if wanted else []
         if wanted:
-            unknown = sorted(set(wanted) - {criterion.slug for criterion in criteria})
+            unknown = sorted(set(wanted) - {criterion.slug for criterion in named_criteria})
             if unknown:
                 raise serializers.ValidationError({"criteria": [f"Not a published criterion: {', '.join(unknown)}."]})
-        groups = selectors.groups_by_slug(criterion.group for criterion in criteria)
         named = query.validated_data.get("group")
         if named is not None and named not in groups:
             raise serializers.ValidationError({"group": ["Not a criterion group with published criteria."]})
         # Named criteria may cross groups: then only a named group narrows them.
-        one_at_a_time = not wanted and selectors.shows_one_group_at_a_time(len(criteria))
+        total = sum(each.criteria_count for each in groups.values())
+        one_at_a_time = not wanted and selectors.shows_one_group_at_a_time(total)
         group = selectors.shown_group(groups, named, one_at_a_time=one_at_a_time)
-        shown = selectors.criteria_in_group(criteria, group)
+        try:
+            part = selectors.group_part(None if wanted else group, query.validated_data.get("part", 1))
+        except ValueError as error:
+            raise serializers.ValidationError({"part": [str(error)]}) from None
         if wanted:
-            shown = [criterion for criterion in shown if criterion.slug in wanted]
+            shown = selectors.criteria_in_group(named_criteria, group)
+        else:
+            shown = selectors.published_criteria() if group is None else list(selectors.criteria_of_part(group, part))
         at_releases = any(framework.release is not None for framework in frameworks)
         # Editors write comparisons of current releases, as on the page.
         comparison = None if at_releases else selectors.published_comparison_for(frameworks, shown)
@@ -221,11 +227,15 @@ class CompareView(ReadOnlyAPIView):
         result = {
             "frameworks": frameworks,
             "group": group.slug if group else None,
+            "part": part.number if part else None,
+            "parts": part.count if part else None,
+            "previous": self.url_with(request, part=part.number - 1) if part and part.number > 1 else None,
+            "next": self.url_with(request, part=part.number + 1) if part and part.number < part.count else None,
             "groups": matrix,
             "group_links": [
-                {"slug": slug, "name": each.name, "url": self.url_with(request, group=slug)}
+                {"slug": slug, "name": each.name, "url": self.url_with(request, group=slug, part=None)}
                 for slug, each in groups.items()
-                if not wanted or any(c.group_id == each.pk and c.slug in wanted for c in criteria)
+                if not wanted or any(c.group_id == each.pk for c in named_criteria)
             ],
             "comparison": comparison,
         }
@@ -235,7 +245,10 @@ class CompareView(ReadOnlyAPIView):
     def url_with(request, **changes) -> str:
         query = request.query_params.copy()
         for name, value in changes.items():
-            query[name] = value
+            if value is None:
+                query.pop(name, None)
+            else:
+                query[name] = value
         return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 

@@ -62,13 +62,16 @@ class _Pending:
     reasons: dict = field(default_factory=dict)
 
 
-def _prepare(kind, pending, report, path, instance, before, values, *, exclude) -> bool:
-    """Apply `values` to a new or stored row and check its fields; False if it has errors."""
+def _prepare(kind, pending, report, path, instance, before, values, *, exclude, clean=True) -> bool:
+    """Apply `values` to a new or stored row and check its fields (and `clean()`); False if it has errors."""
     for name, value in with_markdown_as_stored(instance, values).items():
         setattr(instance, name, value)
     try:
         # Uniqueness was checked for the whole file, and the foreign keys point at rows in hand.
-        instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+        if clean:
+            instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+        else:
+            instance.clean_fields(exclude=exclude)
     except ValidationError as error:
         for name, messages in error.message_dict.items():
             report.errors.extend((f"{path}.{name}" if name != "__all__" else path, m) for m in messages)
@@ -355,7 +358,12 @@ def _check_assessments(chunk, report, lookup, framework_releases) -> _Assessment
         elif before is not None and instance.since_version:
             values["since_version"] = ""
         exclude = ["framework", "criterion", "extensions"]
-        if not _prepare("assessments", batch.pending, report, path, instance, before, values, exclude=exclude):
+        # Assessment.clean() guards moving a cell to another framework (a query per stored row);
+        # an import finds each cell by its framework and criterion, so it never moves one.
+        prepared = _prepare(
+            "assessments", batch.pending, report, path, instance, before, values, exclude=exclude, clean=False
+        )
+        if not prepared:
             continue
         # Links of a new assessment are created, not updated.
         links_bucket = report.created if before is None else report.updated

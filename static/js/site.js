@@ -19,6 +19,16 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 
+  // Parts are numbered within a group: choosing another group in the compare options starts at its first part
+  // (without this script the server names a part the new group lacks and shows its first).
+  const partOfGroup = document.querySelector("[data-part-of-group]");
+  const groupSelect = partOfGroup && partOfGroup.form.querySelector('select[name="group"]');
+  if (groupSelect) {
+    groupSelect.addEventListener("change", () => {
+      partOfGroup.disabled = true;
+    });
+  }
+
   // "Copy" on code examples: the code's text to the clipboard. Without this script the
   // buttons stay hidden (see .copy-button in site.css) and the code can be selected by hand.
   document.querySelectorAll("[data-copy-target]").forEach((button) => {
