@@ -362,6 +362,16 @@ def test_a_dry_run_into_an_empty_database_validates_without_crashing(flask_and_d
     assert not Framework.objects.exists()
 
 
+def test_a_dry_run_reports_exactly_what_the_import_then_does(flask_and_django):
+    data = export_dataset()
+    empty_the_database()
+
+    dry = import_dataset(data, validate_only=True)
+    real = import_dataset(data)
+
+    assert (dry.created, dry.updated, dry.unchanged) == (real.created, real.updated, real.unchanged)
+
+
 def test_a_set_already_published_under_another_slug_is_refused(flask_and_django):
     data = export_dataset()
     data["comparisons"][0]["slug"] = "django-versus-flask"

@@ -95,7 +95,7 @@ def import_dataset(data, *, validate_only: bool = False) -> ImportReport:
         raise DatasetInvalid(report)
     try:
         with transaction.atomic():
-            _write(dataset, report)
+            _write(dataset, report, render=not validate_only)
             if report.errors:
                 raise DatasetInvalid(report)  # leaving the block rolls everything back
             if validate_only:
@@ -125,8 +125,9 @@ def refresh_planner_statistics() -> None:
             cursor.execute(f"ANALYZE {tables}")
 
 
-def _write(dataset: Dataset, report: ImportReport) -> None:
-    renderer = MarkdownRenderer()
+def _write(dataset: Dataset, report: ImportReport, *, render: bool) -> None:
+    # A dry run is rolled back: the HTML it would render is never read, so it is not rendered.
+    renderer = MarkdownRenderer(render=render)
     try:
         _write_rows(dataset, report, renderer)
     finally:
