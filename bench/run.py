@@ -1,7 +1,7 @@
 """`make bench`: the site in production mode under load, measured against a static file and a bare view.
 
-Steps: build a synthetic dataset, import it into a fresh PostgreSQL database
-(timed), start gunicorn on loopback exactly as `make serve` does (Redis cache,
+Steps: build a synthetic dataset, dry-run and import it into fresh PostgreSQL
+databases (timed, with their peak memory), start gunicorn on loopback exactly as `make serve` does (Redis cache,
 WhiteNoise), drive each page and endpoint with wrk from Debian's packages,
 read the SQL query counts from the site's own request log, and compare every
 result with two references measured in the same run: the same bytes as a
@@ -10,6 +10,9 @@ view. Then a minute of mixed load with an editor writing, counted afterwards.
 The report (Markdown) goes to --output and to standard output.
 
     python -m bench.run --size default --output docs/benchmarks.md
+
+Some 710 lines, one job (a run and its report); the parts — processes, wrk,
+the measurements, the Markdown — are small functions in that order.
 """
 
 import argparse
