@@ -199,7 +199,7 @@ def criteria_shown_or_named(group: CriterionGroup | None, slugs, part: GroupPart
     """
     criteria = Criterion.objects.published().in_display_order().defer(*UNLISTED_CRITERION_FIELDS)
     if group is not None:
-        shown = Q(pk__in=criteria_of_part(group, part).values("pk"))
+        shown = Q(group=group) if part is None else Q(pk__in=criteria_of_part(group, part).values("pk"))
         criteria = criteria.filter(shown | Q(slug__in=slugs)).annotate(
             is_shown=ExpressionWrapper(shown, output_field=BooleanField())
         )
@@ -213,23 +213,6 @@ def criteria_by_group(criteria) -> list[tuple[CriterionGroup, list[Criterion]]]:
 
 def shows_one_group_at_a_time(criteria_count: int) -> bool:
     return criteria_count > ALL_GROUPS_MAX_CRITERIA
-
-
-def groups_and_criteria_at_once() -> tuple[list[CriterionGroup], list[Criterion] | None]:
-    """The groups with published criteria (each with `criteria_count`) and, if few enough to show at once, the criteria.
-
-    One query for a matrix of up to ALL_GROUPS_MAX_CRITERIA criteria (they carry their groups); past
-    that the criteria are left to be read a group or part at a time (None) and the database counts
-    the groups.
-    """
-    criteria = list(
-        Criterion.objects.published()
-        .in_display_order()
-        .defer(*UNLISTED_CRITERION_FIELDS)[: ALL_GROUPS_MAX_CRITERIA + 1]
-    )
-    if len(criteria) <= ALL_GROUPS_MAX_CRITERIA:
-        return groups_of(criteria), criteria
-    return published_criterion_groups(), None
 
 
 def published_criterion_groups() -> list[CriterionGroup]:
@@ -268,9 +251,12 @@ def shown_group(groups: dict[str, CriterionGroup], slug: str | None, *, one_at_a
     return chosen
 
 
-def criteria_in_group(criteria, group: CriterionGroup | None) -> list[Criterion]:
-    """The criteria of one group (all of them when `group` is None), keeping their order."""
-    return list(criteria) if group is None else [criterion for criterion in criteria if criterion.group_id == group.pk]
+def criteria_in_group(criteria, group: CriterionGroup | None, part: GroupPart | None = None) -> list[Criterion]:
+    """The criteria of one group (all of them when `group` is None; of one `part` when given), keeping their order."""
+    if group is None:
+        return list(criteria)
+    in_group = [criterion for criterion in criteria if criterion.group_id == group.pk]
+    return in_group if part is None else in_group[part.first - 1 : part.last]
 
 
 def recently_updated_assessments(limit: int = RECENTLY_UPDATED_COUNT):
@@ -298,7 +284,9 @@ def framework_assessments(
     Each has `shown_statement`: the support statement for `release` (None: the current one).
     """
     assessments = framework.assessments.filter(criterion__is_published=True)
-    if group is not None:
+    if group is not None and part is None:
+        assessments = assessments.filter(criterion__group=group)
+    elif group is not None:
         assessments = assessments.filter(criterion__in=criteria_of_part(group, part).values("pk"))
     assessments = assessments.with_related().order_by(
         "criterion__group__position", "criterion__group__name", "criterion__position", "criterion__name"

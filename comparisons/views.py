@@ -198,10 +198,11 @@ class MatrixGridView(FilteredListMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        groups, every_criterion = selectors.groups_and_criteria_at_once()
+        criteria = selectors.published_criteria()  # and their groups, from the same query
+        groups = selectors.groups_of(criteria)
         group, group_error = chosen_group(self.request, groups)
         part, part_error = chosen_part(self.request, group)
-        criteria = every_criterion if group is None else list(selectors.criteria_of_part(group, part))
+        criteria = selectors.criteria_in_group(criteria, group, part)
         frameworks = list(context["frameworks"])
         context.update(
             frameworks=frameworks,

@@ -148,3 +148,20 @@ def test_the_api_compare_refuses_a_part_a_group_lacks(client, huge_group):
 
     assert response.status_code == 400
     assert response.json()["errors"]["part"] == ["These criteria are shown whole, not in parts; leave out “part”."]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/compare/alpha-vs-beta/?part=2",
+        "/compare/alpha-vs-beta/?part=2&view=grid",
+        "/matrix/?part=2",
+        "/frameworks/alpha/?part=2",
+        "/embed/compare/alpha-vs-beta/?part=2",
+        f"{API}/compare/?frameworks=alpha,beta&part=2",
+    ],
+)
+def test_a_part_costs_no_more_queries_than_a_page_may_run(client, huge_group, url):
+    from .test_pages import count_queries
+
+    assert count_queries(client, url) <= 10
