@@ -173,22 +173,25 @@ def shown_key(group: CriterionGroup | None, part: GroupPart | None = None) -> st
     return f"{group.pk}.{part.number}" if part is not None else str(group.pk)
 
 
+def listed_criteria():
+    """Published criteria in display order, without what no listing shows: the base of every criteria query here."""
+    return Criterion.objects.published().in_display_order().defer(*UNLISTED_CRITERION_FIELDS)
+
+
 def criteria_of_part(group: CriterionGroup, part: GroupPart | None):
     """The published criteria of `group` a page shows, in display order: those of `part`, or all when None."""
-    criteria = Criterion.objects.published().filter(group=group).in_display_order().defer(*UNLISTED_CRITERION_FIELDS)
+    criteria = listed_criteria().filter(group=group)
     return criteria if part is None else criteria[part.first - 1 : part.last]
 
 
 def published_criteria() -> list[Criterion]:
     """Every published criterion in display order, without what no listing shows."""
-    return list(Criterion.objects.published().in_display_order().defer(*UNLISTED_CRITERION_FIELDS))
+    return list(listed_criteria())
 
 
 def published_criteria_named(slugs) -> list[Criterion]:
     """The published criteria among `slugs`, in display order."""
-    return list(
-        Criterion.objects.published().filter(slug__in=slugs).in_display_order().defer(*UNLISTED_CRITERION_FIELDS)
-    )
+    return list(listed_criteria().filter(slug__in=slugs))
 
 
 def criteria_shown_or_named(group: CriterionGroup | None, slugs, part: GroupPart | None = None) -> list[Criterion]:
@@ -197,7 +200,7 @@ def criteria_shown_or_named(group: CriterionGroup | None, slugs, part: GroupPart
     In display order. A matrix page shows one group; the reader's weights may name criteria of others.
     With a group, each criterion's `is_shown` tells the group's (or part's) from the others.
     """
-    criteria = Criterion.objects.published().in_display_order().defer(*UNLISTED_CRITERION_FIELDS)
+    criteria = listed_criteria()
     if group is not None:
         shown = Q(group=group) if part is None else Q(pk__in=criteria_of_part(group, part).values("pk"))
         criteria = criteria.filter(shown | Q(slug__in=slugs)).annotate(
