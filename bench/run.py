@@ -266,14 +266,29 @@ class Report:
     frameworks: int
     criteria: int
     assessments: int = 0
-    import_seconds: float = 0.0
-    import_peak_mb: float = 0.0
-    dry_run_seconds: float = 0.0
-    dry_run_peak_mb: float = 0.0
+    # (seconds, peak MB) of each timed run, each into a fresh database
+    imports: list[tuple[float, float]] = field(default_factory=list)
+    dry_runs: list[tuple[float, float]] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     worker_peak_mb: float = 0.0
     mixed: dict = field(default_factory=dict)
     settings: dict = field(default_factory=dict)
+
+    @property
+    def import_seconds(self) -> float:
+        return statistics.median(seconds for seconds, _ in self.imports)
+
+    @property
+    def dry_run_seconds(self) -> float:
+        return statistics.median(seconds for seconds, _ in self.dry_runs)
+
+    @property
+    def import_peak_mb(self) -> float:
+        return max(peak for _, peak in self.imports)
+
+    @property
+    def dry_run_peak_mb(self) -> float:
+        return max(peak for _, peak in self.dry_runs)
 
 
 def ensure_prerequisites() -> None:
@@ -318,6 +333,7 @@ def main(argv=None) -> None:
     parser.add_argument("--rounds", type=int, default=3, help="cached/static measurements per endpoint, in turn")
     parser.add_argument("--mixed-seconds", type=int, default=60)
     parser.add_argument("--output", type=Path)
+    parser.add_argument("--import-runs", type=int, default=3, help="timed imports (and dry runs); the median counts")
     args = parser.parse_args(argv)
     ensure_prerequisites()
     shape = SIZES[args.size]
@@ -343,7 +359,7 @@ def main(argv=None) -> None:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SECURE_PROXY_SSL_HEADER": "1",
         "DJANGO_DB_CONN_MAX_AGE": "60",
-        "DATABASE_URL": fresh_database("comparesite_bench"),
+        "DATABASE_URL": fresh_database("comparesite_bench"),  # made afresh for each timed import, below
         "REDIS_URL": "redis://127.0.0.1:6379/0",
         "CACHE_KEY_PREFIX": f"bench-{secrets.token_hex(4)}",
         "DJANGO_STATIC_ROOT": str(static_root),
@@ -360,16 +376,19 @@ def main(argv=None) -> None:
         "seconds": args.seconds,
         "rounds": args.rounds,
     }
-    manage(env, "migrate", "--noinput")
     manage(env, "collectstatic", "--noinput")
-    # The dry run into a database of its own, as empty as the import's: rolled-back rows would leave
-    # dead tuples behind that the import then has to step over.
-    dry_env = {**env, "DATABASE_URL": fresh_database("comparesite_bench_dry_run")}
-    manage(dry_env, "migrate", "--noinput")
-    report.dry_run_seconds, report.dry_run_peak_mb = timed_import(dry_env, dataset_file, "--dry-run")
-    log(f"dry run took {report.dry_run_seconds:.1f} s, peak {report.dry_run_peak_mb:.0f} MB")
-    report.import_seconds, report.import_peak_mb = timed_import(env, dataset_file)
-    log(f"import took {report.import_seconds:.1f} s, peak {report.import_peak_mb:.0f} MB")
+    # Each run into a fresh database (the last import's is the one measured below). The dry run has a
+    # database of its own, as empty as the import's: rolled-back rows would leave dead tuples behind that
+    # the import then has to step over. Several runs, because the same import varies by ±15 % here.
+    for run in range(1, args.import_runs + 1):
+        dry_env = {**env, "DATABASE_URL": fresh_database("comparesite_bench_dry_run")}
+        manage(dry_env, "migrate", "--noinput")
+        report.dry_runs.append(timed_import(dry_env, dataset_file, "--dry-run"))
+        env["DATABASE_URL"] = fresh_database("comparesite_bench")
+        manage(env, "migrate", "--noinput")
+        report.imports.append(timed_import(env, dataset_file))
+        (dry_seconds, dry_peak), (seconds, peak) = report.dry_runs[-1], report.imports[-1]
+        log(f"run {run}: dry run {dry_seconds:.1f} s, {dry_peak:.0f} MB; import {seconds:.1f} s, {peak:.0f} MB")
     # The dump is written once per content change; write it now rather than in the first request.
     manage(env, "shell", "-c", "from comparisons.dataset import open_dataset_dump; open_dataset_dump().close()")
     editor_password = re.search(r"password: (\S+)", manage(env, "create_editor", "bench-editor").stdout).group(1)
@@ -560,6 +579,10 @@ def _fmt(value, digits=1):
     return "–" if value is None else f"{value:,.{digits}f}"
 
 
+def _runs(runs: list[tuple[float, float]]) -> str:
+    return ", ".join(f"{seconds:.1f}" for seconds, _ in runs) + " s"
+
+
 def _ratios(ratios: list[float]) -> str:
     """The median ratio, and the range of the rounds when there were several: "51% (48–53)"."""
     median = f"{statistics.median(ratios):.0%}"
@@ -585,10 +608,11 @@ def render(report: Report) -> str:
         f"({report.settings['connections']} connections, {report.settings['seconds']} s per measurement; "
         f"cached and static measured in turn {report.settings['rounds']} times, their medians shown; "
         "the dataset dump: 2 connections, 15 s).",
-        f"- **Import** of the dataset (`manage.py import_dataset`, a fresh database): "
-        f"**{report.import_seconds:.1f} s**, peak memory {report.import_peak_mb:.0f} MB; "
-        f"the dry run first (`--dry-run`: checked, written and rolled back) {report.dry_run_seconds:.1f} s, "
-        f"peak {report.dry_run_peak_mb:.0f} MB.",
+        f"- **Import** of the dataset (`manage.py import_dataset`, each run into a fresh database; "
+        f"the median of {len(report.imports)} runs): **{report.import_seconds:.1f} s** "
+        f"({_runs(report.imports)}), peak memory {report.import_peak_mb:.0f} MB; "
+        f"the dry run before each (`--dry-run`: checked, written and rolled back) {report.dry_run_seconds:.1f} s "
+        f"({_runs(report.dry_runs)}), peak {report.dry_run_peak_mb:.0f} MB.",
         f"- **Worker peak memory** (largest VmHWM of any worker over all runs): **{report.worker_peak_mb:.0f} MB**.",
         "",
         "Cached = a reader's request answered from the reader cache; uncached = the same server with",

@@ -14,6 +14,11 @@ rows) and the services it shares with the API:
   (sources: 4,000 took 67 ms with bulk_create, 123 ms this way) the preparing
   and reading back cost more than COPY saves, so they use bulk_create, as do
   other databases.
+- `insert_children`, for the narrow rows many of which hang off each new or
+  changed row (an assessment's sources): plain values go straight into COPY,
+  with no model instance per row and no ids to read back, since their history
+  is recorded by their parent's id. 8,000 sources with their history records
+  took 350–390 ms as instances through `bulk_create` and 140 ms this way.
 - `copy_history`: django-simple-history's `bulk_history_create` builds a Python
   object per record; for an import of 100,000 cells (some 210,000 records) that
   was 22 of 79 seconds. Here the database copies each row's tracked columns
@@ -51,16 +56,43 @@ def insert_new_rows(model, rows: list, *, key: tuple[str, ...]) -> None:
         row._state.adding, row._state.db = False, connection.alias
 
 
-def copy_history(model, ids_by_reason: dict[str, list[int]], *, history_type: str) -> list[tuple[int, int]]:
+def insert_children(model, parent: str, columns: tuple[str, ...], rows: list[tuple], reason: str = "Added") -> None:
+    """Insert new rows of `model`, given as tuples of plain values for `columns`, each with a history record.
+
+    `parent` names the foreign key (one of `columns`) that the rows hang off: the
+    caller has removed every other row of those parents, so the parents' rows
+    are exactly the new ones, and their history is recorded by parent id.
+    """
+    if not rows:
+        return
+    fields = [model._meta.get_field(name) for name in columns]
+    if connection.vendor != "postgresql":
+        names = [field.attname for field in fields]
+        model.objects.bulk_create([model(**dict(zip(names, row, strict=True))) for row in rows], batch_size=BATCH_SIZE)
+    else:
+        quote = connection.ops.quote_name
+        statement = f"COPY {quote(model._meta.db_table)} ({', '.join(quote(f.column) for f in fields)}) FROM STDIN"
+        with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row(row)
+    parent_ids = list(dict.fromkeys(row[columns.index(parent)] for row in rows))
+    copy_history(model, {reason: parent_ids}, history_type="+", by=model._meta.get_field(parent).column)
+
+
+def copy_history(
+    model, ids_by_reason: dict[str, list[int]], *, history_type: str, by: str | None = None
+) -> list[tuple[int, int]]:
     """Record the rows `ids_by_reason` names as they are stored now; returns (row id, history id) pairs.
 
     `history_type` is simple-history's "+" (created) or "~" (changed); the keys of
-    `ids_by_reason` are the change reasons.
+    `ids_by_reason` are the change reasons. The ids are the rows' own, or those
+    of the column `by` (every row with one of those values is recorded).
     """
     history_model = model.history.model
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column) for field in history_model.tracked_fields)
     pk = quote(model._meta.pk.column)
+    where = quote(by) if by else pk
     now = timezone.now()
     pairs = []
     with connection.cursor() as cursor:
@@ -71,7 +103,7 @@ def copy_history(model, ids_by_reason: dict[str, list[int]], *, history_type: st
                     f"INSERT INTO {quote(history_model._meta.db_table)} "  # noqa: S608 (names from the models)
                     f"({columns}, history_date, history_change_reason, history_type, history_user_id) "
                     f"SELECT {columns}, %s, %s, %s, NULL FROM {quote(model._meta.db_table)} "
-                    f"WHERE {pk} IN ({', '.join(['%s'] * len(batch))}) RETURNING {pk}, history_id",
+                    f"WHERE {where} IN ({', '.join(['%s'] * len(batch))}) RETURNING {pk}, history_id",
                     [now, reason, history_type, *batch],
                 )
                 pairs += cursor.fetchall()

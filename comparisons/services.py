@@ -154,12 +154,12 @@ def replace_sources(changes, *, created=frozenset()) -> None:
     stored = [assessment.pk for assessment, _ in changes if assessment.pk not in created]
     if stored:
         Source.objects.filter(assessment__in=stored).delete()
-    sources = [
-        Source(assessment=assessment, title=title, url=url, position=position)
+    rows = [
+        (assessment.pk, title, url, position)
         for assessment, wanted in changes
         for position, (title, url) in enumerate(wanted)
     ]
-    bulk_writes.create_with_history(Source, sources)
+    bulk_writes.insert_children(Source, "assessment", ("assessment", "title", "url", "position"), rows)
 
 
 def replace_extensions(changes, *, created=frozenset()) -> None:
