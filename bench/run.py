@@ -11,7 +11,7 @@ The report (Markdown) goes to --output and to standard output.
 
     python -m bench.run --size default --output docs/benchmarks.md
 
-Some 710 lines, one job (a run and its report); the parts — processes, wrk,
+Some 740 lines, one job (a run and its report); the parts — processes, wrk,
 the measurements, the Markdown — are small functions in that order.
 """
 

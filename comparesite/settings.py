@@ -4,6 +4,8 @@ Every value that differs between a laptop and production is read from the
 environment here, and only here. A git-ignored `.env` file in the project
 folder (written by `make run`) is read first for local development; real
 environment variables always win over it. `.env.example` lists every variable.
+
+Some 430 lines, one job: every setting in one place, each with the reason for its value.
 """
 
 import os

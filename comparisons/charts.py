@@ -17,7 +17,7 @@ from django.db.models import Count, FilteredRelation, Q
 
 from .choices import SupportLevel
 from .models import Assessment, CriterionGroup, Framework
-from .selectors import groups_of, published_criteria
+from .selectors import published_criterion_groups
 
 BAR_X, BAR_WIDTH = 260, 720  # where the bars start and how wide a full one is, in a 1000-wide view box
 ROW_HEIGHT = 30
@@ -146,8 +146,7 @@ class HeatMap:
 
 def coverage_heat_map() -> HeatMap:
     """Published frameworks × criterion groups: how much of each group each framework covers."""
-    criteria = published_criteria()
-    groups = groups_of(criteria)
+    groups = published_criterion_groups()
     frameworks = list(Framework.objects.published().only("name", "slug").order_by("name"))
     counts = level_counts(frameworks)
     header = HeatMap.header_height

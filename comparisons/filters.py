@@ -6,12 +6,14 @@ import django_filters
 from django import forms
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Lower
+from django.utils.functional import cached_property
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from . import selectors
 from .choices import MINIMUM_LEVEL_CHOICES, SupportLevel
 from .evidence.checks import verified_condition
-from .forms import TEXT_INPUT_MAX_LENGTH, FilterForm
+from .forms import SLUG, TEXT_INPUT_MAX_LENGTH, FilterForm
 from .models import Assessment, Comparison, Criterion, CriterionGroup, Framework, Tag
 from .querysets import stale_before
 
@@ -31,6 +33,26 @@ class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
         super().__init__(*args, **kwargs)
+
+
+class CriterionRefsField(SlugsField):
+    """Criteria by slug or by exact name (any case), as a reader types one into the long picker."""
+
+    default_error_messages = {"invalid_choice": "No published criterion has the slug or name “%(value)s”."}
+
+    def clean(self, value):
+        refs = [str(item).strip() for item in value or [] if item not in ("", None)]
+        names = {ref.casefold() for ref in refs if not SLUG.fullmatch(ref)}
+        if names:  # a query only for what is not a slug, so links naming slugs cost nothing more
+            criteria = Criterion.objects.published().annotate(folded=Lower("name")).filter(folded__in=names)
+            slugs = dict(criteria.values_list("folded", "slug"))
+            refs = [slugs.get(ref.casefold(), ref) for ref in refs]
+        return super().clean(refs)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class CriterionRefsFilter(SlugsFilter):
+    field_class = CriterionRefsField
 
 
 class ChoicesField(django_filters.fields.MultipleChoiceField):
@@ -116,7 +138,7 @@ class FrameworkFilterSet(django_filters.FilterSet):
         choices=published_values("language"), label="Language", widget=forms.CheckboxSelectMultiple
     )
     license = ChoicesFilter(choices=published_values("license"), label="License", widget=forms.CheckboxSelectMultiple)
-    supports = SlugsFilter(
+    supports = CriterionRefsFilter(
         queryset=Criterion.objects.published().in_display_order(),
         to_field_name="slug",
         method="filter_applied_with_level",
@@ -149,6 +171,34 @@ class FrameworkFilterSet(django_filters.FilterSet):
         model = Framework
         form = FilterForm
         fields = ["q", "tag", "language", "license", "supports", "level"]
+
+    @cached_property
+    def lists_every_criterion(self) -> bool:
+        """Whether the form offers a checkbox per criterion; asked by the page before it draws the form.
+
+        A checkbox per criterion is a form of thousands on a real matrix: past as
+        many criteria as the matrix pages show at once, readers type the names of
+        the criteria they want instead (the chosen ones stay as checkboxes, see
+        `chosen_criteria`). One query either way, for at most that many criteria.
+        """
+        field = self.form.fields["supports"]
+        first = list(field.queryset.values_list("slug", "name")[: selectors.ALL_GROUPS_MAX_CRITERIA + 1])
+        if len(first) > selectors.ALL_GROUPS_MAX_CRITERIA:
+            return False
+        field.widget.choices = first  # the checkboxes, without reading the criteria again
+        return True
+
+    @property
+    def chosen_criteria(self) -> list[tuple[str, str]]:
+        """(value, label) of each criterion `supports` names, for the long picker's checkboxes.
+
+        While the form has errors, the values as sent, so a typo loses nothing.
+        """
+        if not self.form.is_bound:
+            return []
+        if not self.form.is_valid():
+            return [(value, value) for value in self.form.data.getlist("supports") if value]
+        return [(criterion.slug, criterion.name) for criterion in self.form.cleaned_data.get("supports") or []]
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(Q(name__icontains=value) | Q(summary__icontains=value) | Q(description__icontains=value))

@@ -98,7 +98,7 @@ class WeightSelect:
         return f"id_{self.name}"
 
 
-class FitForm(forms.Form):
+class WeightsForm(forms.Form):
     """How much each criterion matters to the reader, 0–3. The weights live in the URL (?w-forms=3).
 
     A field is built only for the criteria `criteria_with_fields` names (all of them
@@ -186,27 +186,20 @@ class FitForm(forms.Form):
         return groups
 
 
-class CompareOptionsForm(FitForm):
-    """What the compare page shows: weights, differences only, one criterion group.
+class FitForm(WeightsForm):
+    """The weights of the fit page: with many criteria, one group's (or part's) at a time.
 
     With many criteria the page shows one group at a time (the first unless the
     reader picks another) with that group's weights; weights given in other
     groups are carried along as hidden fields and still count in the ranking.
     """
 
-    differences = forms.BooleanField(required=False, label="Show only the differences")
     group = forms.ChoiceField(required=False, label="Criterion group")
     part = forms.IntegerField(
         required=False,
         min_value=1,
         label="Part of the group",
         error_messages={"invalid": "A part is a whole number, such as 2.", "min_value": "Parts count from 1."},
-    )
-    view = forms.ChoiceField(
-        required=False,
-        choices=[("", "Full table"), ("grid", "Compact grid")],
-        label="View",
-        error_messages={"invalid_choice": "“%(value)s” is not a view of the compare page: leave it out or use “grid”."},
     )
 
     def __init__(self, *args, groups, **kwargs):
@@ -280,6 +273,18 @@ class CompareOptionsForm(FitForm):
         return [
             (name, self.data[name]) for name in (weight_field_name(c) for c in self.weighable if not self.is_shown(c))
         ]
+
+
+class CompareOptionsForm(FitForm):
+    """What the compare page shows: the fit page's weights, differences only, a full table or a grid."""
+
+    differences = forms.BooleanField(required=False, label="Show only the differences")
+    view = forms.ChoiceField(
+        required=False,
+        choices=[("", "Full table"), ("grid", "Compact grid")],
+        label="View",
+        error_messages={"invalid_choice": "“%(value)s” is not a view of the compare page: leave it out or use “grid”."},
+    )
 
 
 class SearchForm(forms.Form):

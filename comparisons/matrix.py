@@ -105,12 +105,12 @@ def compare_body(frameworks, criteria, group, comparison, cells=None, part=None)
     return caching.cached_by_content_version(kind, [key], render_body)[key]
 
 
-def weight_fields(form, group=None) -> str:
+def weight_fields(form, group=None, part=None) -> str:
     """The reader's weight selects (`includes/weight_fields.html`) of a fit or compare options form.
 
     A form in which no weight was given looks the same to every reader: its
-    selects (one per criterion of `group`, or of all groups) are a fragment
-    rendered once per content version.
+    selects (one per criterion of `group` or of a `part` of it, or of all
+    groups) are a fragment rendered once per content version.
     """
 
     def render() -> str:
@@ -119,6 +119,6 @@ def weight_fields(form, group=None) -> str:
 
     if form.is_bound and form.named_weights():
         return render()
-    shown = group.pk if group is not None else "all"
+    shown = selectors.shown_key(group, part)
     kind = f"blank-weights:{type(form).__name__}"
     return caching.cached_by_content_version(kind, [shown], lambda keys: dict.fromkeys(keys, render()))[shown]

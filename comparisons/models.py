@@ -10,7 +10,7 @@ The signal handlers that keep derived fields in step live in signals.py.
 
 Evidence (probe runs) and the disagreements they raise close the module.
 
-One module of some 950 lines, as Django lays out an app: the models refer to
+One module of some 1,000 lines, as Django lays out an app: the models refer to
 one another (and migrations name their validators here), and most of the
 length is field declarations and constraints, not logic.
 """

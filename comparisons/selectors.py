@@ -3,7 +3,7 @@
 Every function here runs a fixed number of queries, whatever the size of the
 matrix: rows are fetched in bulk and joined in Python.
 
-Some 600 lines: every page's read logic in one module, each function short;
+Some 610 lines: every page's read logic in one module, each function short;
 what compare columns and releases are lives in columns.py, the fit score in fit.py.
 """
 
@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce, Lower
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import Coalesce, Lower, RowNumber
 
 from .choices import ComparisonStatus, SupportLevel
 from .columns import column_key
@@ -39,6 +39,9 @@ from .querysets import stale_before
 # hundreds of criteria it weighs megabytes and takes seconds to build.
 ALL_GROUPS_MAX_CRITERIA = 60
 RECENTLY_UPDATED_COUNT = 8
+# The home page shows this many framework cards and criteria of each group, with links to the rest.
+HOME_FRAMEWORKS = 24
+HOME_CRITERIA_PER_GROUP = 8
 # A group shown on its own is shown this many criteria at a time (?part=2 is the next hundred), so a
 # matrix page stays bounded however its criteria are grouped: a real matrix may hold 10,000 in one.
 CRITERIA_PER_PART = 100
@@ -271,12 +274,33 @@ def recently_updated_assessments(limit: int = RECENTLY_UPDATED_COUNT):
 
 
 def home_page() -> dict:
+    """What the home page shows: a bounded sample of each list, with links to the whole of it."""
     return {
-        "frameworks": published_frameworks(),
+        "frameworks": published_frameworks()[:HOME_FRAMEWORKS],
+        "framework_count": Framework.objects.published().count(),
         "comparisons": published_comparisons()[:6],
-        "criteria_groups": criteria_by_group(published_criteria()),
+        "criteria_groups": criteria_in_brief(HOME_CRITERIA_PER_GROUP),
         "recent_assessments": recently_updated_assessments(),
     }
+
+
+def criteria_in_brief(per_group: int) -> list[tuple[CriterionGroup, list[Criterion]]]:
+    """Each group's first `per_group` published criteria in display order; each group has its `criteria_count`.
+
+    One query however large the groups are: windows number the criteria within their group and count them.
+    """
+    criteria = (
+        listed_criteria()
+        .annotate(
+            place=Window(RowNumber(), partition_by=F("group"), order_by=[F("position").asc(), F("name").asc()]),
+            group_size=Window(Count("pk"), partition_by=F("group")),
+        )
+        .filter(place__lte=per_group)
+    )
+    pairs = criteria_by_group(criteria)
+    for group, rows in pairs:
+        group.criteria_count = rows[0].group_size
+    return pairs
 
 
 def framework_assessments(

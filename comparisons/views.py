@@ -4,7 +4,7 @@ Bad input never gives a 500: unknown slugs are 404, invalid filters and
 options re-render the page with the form naming the problem (status 400), and
 an invalid filter never yields an unfiltered list presented as filtered.
 
-Some 560 lines: one class per public page (fifteen), each thin; splitting them
+Some 580 lines: one class per public page (fifteen), each thin; splitting them
 by page would scatter the helpers they share (filter chips, group links).
 """
 
@@ -59,13 +59,14 @@ def active_filters(request, filterset) -> list[dict]:
             labels = dict(field.choices) if not hasattr(field, "queryset") else {}
             for item in value:
                 raw = str(key_of(item))
-                chips.append(
-                    {
-                        "label": field.label,
-                        "value": str(item) if hasattr(field, "queryset") else labels.get(raw, raw),
-                        "remove_url": url_without(lambda key, got, name=name, raw=raw: (key, got) == (name, raw)),
-                    }
-                )
+                shown = str(item) if hasattr(field, "queryset") else labels.get(raw, raw)
+                # The URL names the value by its key, or (a criterion typed into the long picker) by its label.
+                sent = {raw, shown.casefold()}
+
+                def drop(key, got, name=name, sent=sent):
+                    return key == name and (got in sent or got.strip().casefold() in sent)
+
+                chips.append({"label": field.label, "value": shown, "remove_url": url_without(drop)})
         else:
             shown = value if hasattr(field, "queryset") else dict(getattr(field, "choices", [])).get(value, value)
             chips.append(
@@ -144,6 +145,15 @@ def path_with_group(path: str, group, groups) -> str:
     return f"{path}?group={group.slug}" if group is not None and groups and group != groups[0] else path
 
 
+class GroupErrorMixin:
+    """A page that names a wrong ?group= or ?part= in its context (`group_error`) answers 400."""
+
+    def render_to_response(self, context, **response_kwargs):
+        if context["group_error"]:
+            response_kwargs["status"] = 400
+        return super().render_to_response(context, **response_kwargs)
+
+
 class FilteredListMixin:
     """A django-filter listing that answers 400 when its filters or page number are invalid."""
 
@@ -187,7 +197,7 @@ class FrameworkListView(FilteredListMixin, FilterView):
     paginate_by = 50
 
 
-class MatrixGridView(FilteredListMixin, FilterView):
+class MatrixGridView(GroupErrorMixin, FilteredListMixin, FilterView):
     """The whole matrix at a glance: frameworks (filtered as on /frameworks/, a page of columns) × criteria."""
 
     filterset_class = FrameworkFilterSet
@@ -213,11 +223,6 @@ class MatrixGridView(FilteredListMixin, FilterView):
             canonical_link=path_with_group(self.request.path, group, groups),
         )
         return context
-
-    def render_to_response(self, context, **response_kwargs):
-        if context["group_error"]:
-            response_kwargs["status"] = 400
-        return super().render_to_response(context, **response_kwargs)
 
 
 class StaffPreviewMixin:
@@ -304,12 +309,23 @@ class AssessmentDetailView(TemplateView):
         return self.render_to_response(context)
 
 
-class CriterionListView(TemplateView):
+class CriterionListView(GroupErrorMixin, TemplateView):
+    """Every criterion by group; past ALL_GROUPS_MAX_CRITERIA one group at a time, in parts, like the matrix pages."""
+
     template_name = "comparisons/criterion_list.html"
 
     def get_context_data(self, **kwargs):
+        groups = selectors.published_criterion_groups()
+        group, group_error = chosen_group(self.request, groups)
+        part, part_error = chosen_part(self.request, group)
+        criteria = selectors.published_criteria() if group is None else list(selectors.criteria_of_part(group, part))
         return super().get_context_data(
-            **kwargs, criteria_groups=selectors.criteria_by_group(selectors.published_criteria())
+            **kwargs,
+            criteria_groups=selectors.criteria_by_group(criteria),
+            group_links=group_links(self.request, groups, group) if group else [],
+            group_error=group_error or part_error,
+            part_nav=part_nav(self.request, part),
+            canonical_link=path_with_group(self.request.path, group, groups),
         )
 
 
@@ -387,7 +403,7 @@ class CompareView(TemplateView):
             group_links=group_links(request, options.groups.values(), group) if options.one_group_at_a_time else [],
             part_nav=part_nav(request, part),
             differences_only=options.option("differences", False),
-            weight_fields=matrix.weight_fields(options, group),
+            weight_fields=matrix.weight_fields(options, group, part),
             fits=fit_ranking(frameworks, weights, levels=shown_levels, extension_points=options.extension_points()),
             canonical_path=canonical,
             canonical_link=path_with_group(canonical, group, options.groups.values())
@@ -440,9 +456,9 @@ class FitView(TemplateView):
     template_name = "comparisons/fit.html"
 
     def get(self, request):
-        criteria = selectors.published_criteria()
-        form = FitForm(request.GET or None, criteria=criteria)
+        form = FitForm(request.GET or None, groups=selectors.published_criterion_groups())
         valid = not form.is_bound or form.is_valid()
+        group, part = form.chosen_group(), form.chosen_part()
         frameworks = list(Framework.objects.published())
         release_errors = []
         pinned = [ref for ref in request.GET.getlist("at") if ref.strip()]
@@ -451,7 +467,13 @@ class FitView(TemplateView):
         fits = fit_ranking(frameworks, form.weights(), extension_points=form.extension_points())
         context = self.get_context_data(
             form=form,
-            weight_fields=matrix.weight_fields(form),
+            weight_fields=matrix.weight_fields(form, group, part),
+            group=group,
+            group_links=group_links(request, form.groups.values(), group) if form.one_group_at_a_time else [],
+            part_nav=part_nav(request, part),
+            canonical_link=path_with_group(request.path, group, form.groups.values())
+            if form.one_group_at_a_time
+            else request.path,
             fits=fits,
             release_errors=release_errors,
             at_refs=pinned,

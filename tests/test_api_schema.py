@@ -52,6 +52,7 @@ BEYOND_THE_SCHEMA = (
     "Not a published framework",
     "is not a published framework at a release",
     "Not a published criterion",
+    "No published criterion has the slug or name",
     "Not a criterion group with published criteria",
     "Choose at least two frameworks",
     "Compare at most",

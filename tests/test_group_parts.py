@@ -1,4 +1,6 @@
-"""A group too large to show at once is shown a part at a time, on every matrix page and in the API's compare.
+"""A group too large to show at once is shown a part at a time.
+
+On every matrix page, the criteria page and the API's compare; the home page shows a few criteria of each group.
 
 The part size is lowered for these tests (3 criteria), so a group of seven behaves as a group of
 10,000 does: parts 1–3 of criteria 1–3, 4–6 and 7.
@@ -165,3 +167,117 @@ def test_a_part_costs_no_more_queries_than_a_page_may_run(client, huge_group, ur
     from .test_pages import count_queries
 
     assert count_queries(client, url) <= 10
+
+
+def criterion_links(response) -> list[str]:
+    return re.findall(r'<li><a href="/criteria/[^"]+/">([^<]+)</a>', response.content.decode())
+
+
+def test_the_criteria_page_shows_a_large_group_a_part_at_a_time(client, huge_group):
+    first = client.get("/criteria/")
+    second = client.get("/criteria/?group=web-apis&part=2")
+
+    assert criterion_links(first) == ["API 1", "API 2", "API 3"]
+    assert "Criteria 1–3 of 7 in this group (part 1 of 3)." in first.content.decode()
+    assert criterion_links(second) == ["API 4", "API 5", "API 6"]
+    assert 'href="/criteria/?group=tooling"' in second.content.decode()
+
+
+def test_the_criteria_page_names_a_wrong_part_and_shows_the_first(client, huge_group):
+    response = client.get("/criteria/?part=9")
+
+    assert response.status_code == 400
+    assert "This group has 3 parts; part 9 is not one of them. Showing the first part." in response.content.decode()
+    assert criterion_links(response) == ["API 1", "API 2", "API 3"]
+
+
+def test_the_criteria_page_lists_every_group_while_the_criteria_are_few(client, huge_group, monkeypatch):
+    monkeypatch.setattr(selectors, "ALL_GROUPS_MAX_CRITERIA", 60)
+
+    response = client.get("/criteria/")
+
+    assert criterion_links(response) == [*(f"API {i}" for i in range(1, 8)), "CLI"]
+    assert "part 1 of" not in response.content.decode()
+
+
+def test_the_home_page_shows_a_few_of_each_list_and_links_to_the_rest(client, huge_group, monkeypatch):
+    monkeypatch.setattr(selectors, "HOME_CRITERIA_PER_GROUP", 2)
+    monkeypatch.setattr(selectors, "HOME_FRAMEWORKS", 1)
+
+    html = client.get("/").content.decode()
+
+    criteria = re.search(r'id="criteria-heading".*?</section>', html, re.S).group(0)
+    assert re.findall(r'<li><a href="/criteria/[^"]+/">([^<]+)</a>', criteria) == ["API 1", "API 2", "CLI"]
+    assert '<a href="/criteria/?group=web-apis#group-web-apis">All 7 criteria in Web APIs</a>' in criteria
+    assert "All 1 criteria" not in criteria
+    frameworks = re.search(r'id="frameworks-heading".*?</section>', html, re.S).group(0)
+    assert re.findall(r"<h3><a [^>]+>([^<]+)</a></h3>", frameworks) == ["Alpha"]
+    assert "All 2 frameworks: filter and sort them" in frameworks
+
+
+def framework_cards(response) -> list[str]:
+    return re.findall(r'<h2 class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+
+
+def test_the_frameworks_filter_takes_criteria_by_name_when_there_are_too_many_for_checkboxes(client, huge_group):
+    response = client.get("/frameworks/?supports=api+2&level=built_in")
+
+    html = response.content.decode()
+    assert framework_cards(response) == ["Alpha"]
+    assert '<input type="checkbox" name="supports" value="api-2" checked> API 2' in html
+    assert 'value="api-5"' not in html  # no checkbox for the criteria not chosen
+    assert '<input type="text" id="id_supports" name="supports"' in html
+    chips = {chip["value"]: chip["remove_url"] for chip in response.context["active_filters"]}
+    assert chips["API 2"] == "/frameworks/?level=built_in"
+
+
+def test_a_misspelt_criterion_is_named_and_kept(client, huge_group):
+    response = client.get("/frameworks/?supports=api-2&supports=API+22")
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "No published criterion has the slug or name “API 22”." in html
+    assert '<input type="checkbox" name="supports" value="API 22" checked> API 22' in html
+    assert '<input type="checkbox" name="supports" value="api-2" checked> api-2' in html
+
+
+def test_the_frameworks_filter_offers_a_checkbox_per_criterion_while_they_are_few(client, huge_group, monkeypatch):
+    monkeypatch.setattr(selectors, "ALL_GROUPS_MAX_CRITERIA", 60)
+
+    html = client.get("/frameworks/").content.decode()
+
+    assert html.count('name="supports"') == 8
+    assert '<input type="text" id="id_supports"' not in html
+
+
+def weight_names(response) -> list[str]:
+    return re.findall(r'<select name="(w-[^"]+)"', response.content.decode())
+
+
+def test_each_part_has_its_own_weights_whatever_was_drawn_before(client, huge_group):
+    first = client.get("/compare/alpha-vs-beta/")
+    second = client.get("/compare/alpha-vs-beta/?part=2")
+
+    assert weight_names(first) == ["w-api-1", "w-api-2", "w-api-3"]
+    assert weight_names(second) == ["w-api-4", "w-api-5", "w-api-6"]
+
+
+def test_the_fit_page_offers_the_weights_of_one_part_and_keeps_the_others(client, huge_group):
+    first = client.get("/fit/")
+    second = client.get("/fit/?w-api-1=3&part=2")
+
+    assert weight_names(first) == ["w-api-1", "w-api-2", "w-api-3"]
+    assert 'href="/fit/?group=tooling"' in first.content.decode()
+    html = second.content.decode()
+    assert weight_names(second) == ["w-api-4", "w-api-5", "w-api-6"]
+    assert '<input type="hidden" name="w-api-1" value="3">' in html
+    assert "Criteria 4–6 of 7 in this group (part 2 of 3)." in html
+    assert [fit.framework.slug for fit in second.context["fits"]] == ["alpha", "beta"]
+
+
+def test_the_fit_page_names_a_wrong_part(client, huge_group):
+    response = client.get("/fit/?part=9&w-api-1=3")
+
+    assert response.status_code == 400
+    assert "This group has 3 parts; part 9 is not one of them." in response.content.decode()
+    assert weight_names(response) == ["w-api-1", "w-api-2", "w-api-3"]

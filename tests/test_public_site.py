@@ -96,7 +96,7 @@ def test_active_filters_are_shown_and_each_can_be_removed(client, catalogue):
     [
         ("tag=nope", "Select a valid choice"),
         ("level=best", "Select a valid choice"),
-        ("supports=teleportation", "Select a valid choice"),
+        ("supports=teleportation", "No published criterion has the slug or name “teleportation”."),
         ("q=%00", "Null characters are not allowed."),
         ("q=" + "x" * 5000, "Ensure this value has at most 200 characters"),
         ("ordering=password", "Select a valid choice"),

@@ -4,7 +4,7 @@ Each row is checked with the model's own validation and compared with the
 stored one; only new and changed rows are written, with history records and
 change reasons as a save would make them.
 
-Some 510 lines, one job: checking and writing the bulk of a file (criteria,
+Some 530 lines, one job: checking and writing the bulk of a file (criteria,
 assessments with their five kinds of link, releases, comparison points) in
 batches, through one pipeline (`_pipelined`).
 """
