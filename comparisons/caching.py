@@ -94,6 +94,11 @@ def cached_by_content_version(kind: str, ids: list, build) -> dict:
     return pieces
 
 
+def cached_value(kind: str, build):
+    """One value every reader sees alike (`build()`), kept under the content version like the pieces above."""
+    return cached_by_content_version(kind, ["value"], lambda keys: {key: build() for key in keys})["value"]
+
+
 # -- the reader cache ------------------------------------------------------------------------
 
 

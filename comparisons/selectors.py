@@ -15,6 +15,7 @@ from itertools import groupby
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import Coalesce, Lower, RowNumber
 
+from .caching import cached_by_content_version, cached_value
 from .choices import ComparisonStatus, SupportLevel
 from .columns import column_key
 from .evidence.checks import check_from_row, with_evidence_check, with_evidence_checks_at
@@ -222,12 +223,18 @@ def shows_one_group_at_a_time(criteria_count: int) -> bool:
 
 
 def published_criterion_groups() -> list[CriterionGroup]:
-    """Groups with at least one published criterion, in display order, each with `criteria_count`."""
-    return list(
-        CriterionGroup.objects.annotate(criteria_count=Count("criteria", filter=Q(criteria__is_published=True)))
-        .filter(criteria_count__gt=0)
-        .order_by("position", "name")
-    )
+    """Groups with at least one published criterion, in display order, each with `criteria_count`.
+
+    Every matrix page starts from them, so they are kept under the content version.
+    """
+
+    def read():
+        groups = CriterionGroup.objects.annotate(
+            criteria_count=Count("criteria", filter=Q(criteria__is_published=True))
+        ).filter(criteria_count__gt=0)
+        return list(groups.order_by("position", "name"))
+
+    return cached_value("published-criterion-groups", read)
 
 
 def groups_of(criteria) -> list[CriterionGroup]:
@@ -358,11 +365,25 @@ def _first_with_points(comparisons, points, frameworks, criteria) -> Comparison 
 
 
 def published_comparison_for(frameworks: list[Framework], criteria: list[Criterion]) -> Comparison | None:
-    """The published editor-written comparison of exactly this set of frameworks, with its points on `criteria`."""
-    comparisons = Comparison.objects.published().filter(
-        framework_set=framework_set_key(framework.pk for framework in frameworks)
-    )
-    return _first_with_points(comparisons, ComparisonPoint.objects.published(), frameworks, criteria)
+    """The published editor-written comparison of exactly this set of frameworks, with its points on `criteria`.
+
+    Which comparison covers a set (most sets have none) is kept under the content version.
+    """
+
+    def with_points(comparisons):
+        return _first_with_points(comparisons, ComparisonPoint.objects.published(), frameworks, criteria)
+
+    read = {}  # a lookup the cache did not have: the comparison itself, so it is not read twice
+
+    def comparison_ids(sets):
+        read["comparison"] = with_points(Comparison.objects.published().filter(framework_set__in=sets))
+        return dict.fromkeys(sets, read["comparison"].pk if read["comparison"] else None)
+
+    key = framework_set_key(framework.pk for framework in frameworks)
+    comparison_id = cached_by_content_version("published-comparison-of", [key], comparison_ids)[key]
+    if "comparison" in read or comparison_id is None:
+        return read.get("comparison")
+    return with_points(Comparison.objects.published().filter(pk=comparison_id))
 
 
 def draft_comparison_for(frameworks: list[Framework], criteria: list[Criterion]) -> Comparison | None:
