@@ -51,7 +51,7 @@ check: $(VENV)/.runtime-installed
 ## bench: the production-mode benchmark (PostgreSQL and Redis on loopback, wrk from Debian's packages);
 ##        BENCH_SIZE=default (200 × 500, evenly shaped), real (17 × 17,000, shaped like a published
 ##        compatibility matrix) or small (20 × 50). Writes docs/benchmarks.md (default) or
-##        docs/benchmarks-real.md. Takes about 20 minutes (real: 30).
+##        docs/benchmarks-real.md. Takes about 30 minutes (real: about an hour).
 BENCH_SIZE ?= default
 BENCH_OUTPUT := docs/benchmarks$(if $(filter-out default,$(BENCH_SIZE)),-$(BENCH_SIZE)).md
 bench: $(VENV)/.runtime-installed

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from comparisons import caching, services
 from comparisons.dataset import dump_dataset, export_dataset
-from comparisons.models import Assessment, Source
+from comparisons.models import Assessment, DataCredit, Source
 
 from .factories import (
     AssessmentFactory,
@@ -141,6 +141,19 @@ def test_a_renamed_criterion_is_seen_on_the_next_request(flask_forms):
     criterion.save()
 
     assert "Forms and validation" in compare_page()
+
+
+def test_a_renamed_group_and_a_new_data_credit_are_seen_on_the_next_request(flask_forms):
+    compare_page()
+
+    group = flask_forms.criterion.group
+    group.name = "Input handling"
+    group.save()
+    DataCredit.objects.create(name="CC0-1.0", url="https://creativecommons.org/publicdomain/zero/1.0/", attribution="A")
+
+    page = compare_page()
+    assert re.search(r'<option value="[^"]+">Input handling</option>', page)  # the group picker
+    assert "includes data from A under" in page  # the footer
 
 
 def test_weights_a_reader_gave_are_shown_after_the_blank_weights_were_cached(flask_forms):
