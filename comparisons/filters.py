@@ -42,7 +42,8 @@ class CriterionRefsField(SlugsField):
 
     def clean(self, value):
         refs = [str(item).strip() for item in value or [] if item not in ("", None)]
-        names = {ref.casefold() for ref in refs if not SLUG.fullmatch(ref)}
+        # Null characters are refused by the field's own check below, before any query sees them.
+        names = {ref.casefold() for ref in refs if not SLUG.fullmatch(ref) and "\x00" not in ref}
         if names:  # a query only for what is not a slug, so links naming slugs cost nothing more
             criteria = Criterion.objects.published().annotate(folded=Lower("name")).filter(folded__in=names)
             slugs = dict(criteria.values_list("folded", "slug"))

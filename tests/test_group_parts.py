@@ -241,6 +241,14 @@ def test_a_misspelt_criterion_is_named_and_kept(client, huge_group):
     assert '<input type="checkbox" name="supports" value="api-2" checked> api-2' in html
 
 
+def test_a_criterion_name_with_a_null_character_is_a_clear_400(client, huge_group):
+    page = client.get("/frameworks/?supports=API%002")
+    api = client.get("/api/v1/frameworks/?supports=API%002")
+
+    assert page.status_code == api.status_code == 400
+    assert "Null characters are not allowed." in page.content.decode()
+
+
 def test_the_frameworks_filter_offers_a_checkbox_per_criterion_while_they_are_few(client, huge_group, monkeypatch):
     monkeypatch.setattr(selectors, "ALL_GROUPS_MAX_CRITERIA", 60)
 
