@@ -94,16 +94,26 @@ def published_frameworks():
     return Framework.objects.published().prefetch_related("tags")
 
 
+def published_frameworks_in_brief() -> list[Framework]:
+    """Every published framework, with its name and slug only: for links to them."""
+    return list(Framework.objects.published().only("name", "slug"))
+
+
 def published_framework_choices() -> list[tuple[str, str]]:
     """(slug, name) of every published framework, for pickers."""
     return list(Framework.objects.published().order_by(Lower("name")).values_list("slug", "name"))
 
 
 def framework_list():
-    """Published frameworks with their tags and how many criteria each has built in.
+    """Published frameworks by name, narrow: the frameworks list shows them as cards by id (`page_parts.py`)."""
+    return Framework.objects.published().only("pk").order_by(Lower("name"))
+
+
+def frameworks_for_cards(ids) -> list[Framework]:
+    """The frameworks `ids` name with what their cards show: tags, and how many criteria each has built in.
 
     The count is a subquery rather than a join and GROUP BY: PostgreSQL then counts
-    only for the page of rows shown, and the paginator's COUNT skips it altogether.
+    only for the frameworks asked for.
     """
     built_in = (
         Assessment.objects.filter(
@@ -114,7 +124,11 @@ def framework_list():
         .annotate(count=Count("pk"))
         .values("count")
     )
-    return published_frameworks().annotate(built_in_count=Coalesce(Subquery(built_in), 0)).order_by(Lower("name"))
+    return list(
+        Framework.objects.filter(pk__in=ids)
+        .prefetch_related("tags")
+        .annotate(built_in_count=Coalesce(Subquery(built_in), 0))
+    )
 
 
 def published_comparisons():
@@ -283,7 +297,7 @@ def recently_updated_assessments(limit: int = RECENTLY_UPDATED_COUNT):
 def home_page() -> dict:
     """What the home page shows: a bounded sample of each list, with links to the whole of it."""
     return {
-        "frameworks": published_frameworks()[:HOME_FRAMEWORKS],
+        "framework_ids": list(framework_list().values_list("pk", flat=True)[:HOME_FRAMEWORKS]),
         "framework_count": Framework.objects.published().count(),
         "comparisons": published_comparisons()[:6],
         "criteria_groups": criteria_in_brief(HOME_CRITERIA_PER_GROUP),
@@ -311,35 +325,48 @@ def criteria_in_brief(per_group: int) -> list[tuple[CriterionGroup, list[Criteri
 
 
 def framework_assessments(
-    framework: Framework, group: CriterionGroup | None = None, release=None, part: GroupPart | None = None
-) -> list[tuple[CriterionGroup, list[Assessment]]]:
-    """The framework's public assessments by criterion group; only `group`'s (or a `part` of it) when given.
-
-    Each has `shown_statement`: the support statement for `release` (None: the current one).
-    """
+    framework: Framework,
+    groups: list[CriterionGroup],
+    group: CriterionGroup | None = None,
+    part: GroupPart | None = None,
+) -> list[tuple[CriterionGroup, list[int]]]:
+    """The ids of the framework's public assessments by criterion group (of `groups`); only `group`'s (or a
+    `part` of it) when given. Narrow: its page renders them by id (`rows.py`)."""
     assessments = framework.assessments.filter(criterion__is_published=True)
     if group is not None and part is None:
         assessments = assessments.filter(criterion__group=group)
     elif group is not None:
         assessments = assessments.filter(criterion__in=criteria_of_part(group, part).values("pk"))
-    assessments = assessments.with_related().order_by(
-        "criterion__group__position", "criterion__group__name", "criterion__position", "criterion__name"
-    )
+    rows = assessments.order_by(
+        "criterion__group__position", "criterion__group__name", "criterion__position", "criterion__name", "pk"
+    ).values_list("pk", "criterion__group_id")
+    groups_by_id = {group.pk: group for group in groups}
+    return [
+        (groups_by_id[group_id], [pk for pk, _ in pairs]) for group_id, pairs in groupby(rows, key=lambda row: row[1])
+    ]
+
+
+def assessments_at(ids, release=None) -> list[Assessment]:
+    """`assessments_in_full`, each with `shown_statement` (the statement covering `release`; None: the current
+    one) and the evidence on that release: a framework page's rows."""
+    assessments = Assessment.objects.filter(pk__in=ids).with_related()
     if release is not None:
         assessments = assessments.prefetch_related(STATEMENTS)
-    assessments = with_evidence_check(assessments, release)
+    assessments = list(with_evidence_check(assessments, release))
     for assessment in assessments:
-        assessment.framework = framework
         assessment.shown_statement = assessment.statement_for(release) if release else assessment.current_statement()
         assessment.check = check_from_row(assessment.evidence_check)
-    return [(group, list(rows)) for group, rows in groupby(assessments, key=lambda a: a.criterion.group)]
+    return assessments
 
 
 def criterion_assessments(criterion: Criterion):
-    """A criterion's public assessments by framework name, with their evidence at the current release."""
-    return with_evidence_check(
-        criterion.assessments.filter(framework__is_published=True).with_related().order_by("framework__name")
-    )
+    """A criterion's public assessments by framework name, narrow: its page renders them by id (`rows.py`)."""
+    return criterion.assessments.filter(framework__is_published=True).order_by("framework__name", "pk")
+
+
+def assessments_in_full(ids) -> list[Assessment]:
+    """The assessments `ids` name, with all a row of a listing shows: texts, links, evidence at the current release."""
+    return list(with_evidence_check(Assessment.objects.filter(pk__in=ids).with_related()))
 
 
 def _first_with_points(comparisons, points, frameworks, criteria) -> Comparison | None:

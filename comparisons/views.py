@@ -16,15 +16,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import changelog, charts, columns, matrix, search, selectors
+from . import changelog, charts, columns, matrix, page_parts, search, selectors
 from .api.throttling import ProblemReportThrottle
-from .choices import DisagreementStatus, SupportLevel
+from .choices import DisagreementStatus
 from .evidence import checks as evidence_checks
 from .filters import AssessmentFilterSet, ComparisonFilterSet, FrameworkFilterSet
 from .fit import fit_ranking
@@ -166,7 +165,7 @@ class FilteredListMixin:
         except Http404:
             self.page_error = f"There is no page “{self.request.GET.get('page')}” of these results."
             paginator = self.get_paginator(queryset, page_size)
-            return paginator, None, queryset.none(), False
+            return paginator, None, [], False
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -184,9 +183,7 @@ class HomeView(TemplateView):
     template_name = "comparisons/home.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            **kwargs, **selectors.home_page(), compare_form=CompareForm(), search_form=SearchForm()
-        )
+        return super().get_context_data(**kwargs, sections=page_parts.home_sections())
 
 
 class FrameworkListView(FilteredListMixin, FilterView):
@@ -195,6 +192,17 @@ class FrameworkListView(FilteredListMixin, FilterView):
     template_name = "comparisons/framework_list.html"
     context_object_name = "frameworks"
     paginate_by = 50
+
+    def paginate_queryset(self, queryset, page_size):
+        # Pages are cut from the ids of every match (frameworks number in the hundreds at most):
+        # one query where counting and then slicing would run the filters twice.
+        return super().paginate_queryset(list(queryset.values_list("pk", flat=True)), page_size)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["framework_cards"] = page_parts.framework_cards(list(context["frameworks"]), heading="h2")
+        context["filters_html"] = page_parts.framework_filters(self.filterset, self.request)
+        return context
 
 
 class MatrixGridView(GroupErrorMixin, FilteredListMixin, FilterView):
@@ -215,6 +223,7 @@ class MatrixGridView(GroupErrorMixin, FilteredListMixin, FilterView):
         criteria = selectors.criteria_in_group(criteria, group, part)
         frameworks = list(context["frameworks"])
         context.update(
+            filters_html=page_parts.framework_filters(self.filterset, self.request),
             frameworks=frameworks,
             grid_html=grid_html(frameworks, criteria, group, part) if frameworks else "",
             group_links=group_links(self.request, groups, group) if group else [],
@@ -236,41 +245,41 @@ class StaffPreviewMixin:
 class FrameworkDetailView(StaffPreviewMixin, DetailView):
     """A framework's facts and its assessments; with many criteria, one criterion group at a time (?group=)."""
 
-    queryset = Framework.objects.prefetch_related("tags")
+    model = Framework
     template_name = "comparisons/framework_detail.html"
     context_object_name = "framework"
 
     def get(self, request, *args, **kwargs):
         self.object = framework = self.get_object()
-        columns.with_releases([framework])
         release = None
         if request.GET.get("release"):
+            columns.with_releases([framework])
             try:
                 release = columns.release_named(framework, request.GET["release"])
             except ValidationError as error:
                 if error.code == "unknown_release":
                     raise Http404(error.messages[0]) from None
-                return self.render_to_response(self.get_context_data(release_error=error.messages[0]), status=400)
-        groups = charts.groups_with_levels(framework)
+                return self.render_to_response(
+                    self.get_context_data(
+                        release_error=error.messages[0], surroundings=page_parts.framework_surroundings(framework)
+                    ),
+                    status=400,
+                )
+        groups = selectors.published_criterion_groups()
         group, group_error = chosen_group(request, groups)
         part, part_error = chosen_part(request, group)
         group_error = group_error or part_error
-        group_bars, group_chart_height = charts.group_level_bars(groups)
-        published = list(Framework.objects.published().only("name", "slug"))
         context = self.get_context_data(
             object=framework,
             release=release,
-            releases=columns.release_facts(framework, timezone.localdate()),
-            assessment_groups=selectors.framework_assessments(framework, group, release, part),
+            surroundings=page_parts.framework_surroundings(framework),
+            assessment_groups=page_parts.framework_page_rows(
+                selectors.framework_assessments(framework, groups, group, part), release
+            ),
             group_links=group_links(request, groups, group) if group else [],
             part_nav=part_nav(request, part),
             group_error=group_error,
             canonical_link=path_with_group(request.path, group, groups),
-            comparisons=[] if release else selectors.comparisons_with(framework, [framework, *published]),
-            group_bars=group_bars,
-            group_chart_height=group_chart_height,
-            levels=list(SupportLevel),
-            other_frameworks=[other for other in published if other.pk != framework.pk],
         )
         return self.render_to_response(context, status=400 if group_error else 200)
 
@@ -338,9 +347,10 @@ class CriterionDetailView(StaffPreviewMixin, DetailView):
         self.object = self.get_object()
         self.filterset = AssessmentFilterSet(request.GET or None, queryset=selectors.criterion_assessments(self.object))
         valid = not self.filterset.is_bound or self.filterset.is_valid()
+        shown = list(self.filterset.qs.values_list("pk", flat=True)) if valid else []
         context = self.get_context_data(
             filterset=self.filterset,
-            assessments=self.filterset.qs if valid else [],
+            framework_rows=page_parts.criterion_page_rows(shown),
             active_filters=active_filters(request, self.filterset),
         )
         return self.render_to_response(context, status=200 if valid else 400)
@@ -390,6 +400,7 @@ class CompareView(TemplateView):
             if comparison is None and request.user.is_staff:
                 comparison = selectors.draft_comparison_for(frameworks, shown_criteria)
         compact = options.option("view") == "grid"
+        fits = fit_ranking(frameworks, weights, levels=shown_levels, extension_points=options.extension_points())
         context = self.get_context_data(
             options=options,
             frameworks=frameworks,
@@ -404,7 +415,8 @@ class CompareView(TemplateView):
             part_nav=part_nav(request, part),
             differences_only=options.option("differences", False),
             weight_fields=matrix.weight_fields(options, group, part),
-            fits=fit_ranking(frameworks, weights, levels=shown_levels, extension_points=options.extension_points()),
+            fits=fits,
+            fit_rows=page_parts.fit_rows(fits),
             canonical_path=canonical,
             canonical_link=path_with_group(canonical, group, options.groups.values())
             if options.one_group_at_a_time
@@ -475,6 +487,7 @@ class FitView(TemplateView):
             if form.one_group_at_a_time
             else request.path,
             fits=fits,
+            fit_rows=page_parts.fit_rows(fits),
             release_errors=release_errors,
             at_refs=pinned,
         )

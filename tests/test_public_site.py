@@ -27,6 +27,11 @@ from .factories import (
 pytestmark = pytest.mark.django_db
 
 
+def assessed_frameworks(response) -> list[str]:
+    """The slugs of the frameworks a criterion page has a section for, in order."""
+    return re.findall(r'<section class="assessment" id="([^"]+)"', response.content.decode())
+
+
 def listed_framework_names(response):
     return re.findall(r'<h2 class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
 
@@ -128,7 +133,7 @@ def test_criterion_page_filters_by_support_level(client, catalogue):
     response = client.get("/criteria/forms/?level=extension")
 
     assert response.status_code == 200
-    assert [a.framework.slug for a in response.context["assessments"]] == ["flask"]
+    assert assessed_frameworks(response) == ["flask"]
 
 
 def test_criterion_page_refuses_an_unknown_level(client):
@@ -138,7 +143,7 @@ def test_criterion_page_refuses_an_unknown_level(client):
 
     assert response.status_code == 400
     assert "superb is not one of the available choices" in response.content.decode()
-    assert response.context["assessments"] == []
+    assert assessed_frameworks(response) == []
 
 
 def test_stale_assessments_carry_a_needs_review_badge(client, flask_and_django, settings):
@@ -150,7 +155,7 @@ def test_stale_assessments_carry_a_needs_review_badge(client, flask_and_django, 
     page = client.get("/criteria/forms/").content.decode()
 
     assert page.count('class="badge badge--stale"') == 1
-    assert client.get("/criteria/forms/?stale=true").context["assessments"][0].framework.slug == "flask"
+    assert assessed_frameworks(client.get("/criteria/forms/?stale=true")) == ["flask"]
 
 
 # -- compare options and the fit ranking -------------------------------------

@@ -16,7 +16,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .. import selectors
+from .. import caching, selectors
 from ..dataset import json_schema, open_dataset_dump
 from ..filters import AssessmentFilterSet, ComparisonFilterSet, FrameworkFilterSet
 from ..models import (
@@ -54,6 +54,41 @@ class ContentViewSet(viewsets.ModelViewSet):
         return self.request.user.is_staff
 
 
+class CachedRowsMixin:
+    """List responses built from each row's representation, kept in the fragment cache by id.
+
+    The filters, ordering and page run on the ids alone; a row's JSON comes from
+    the cache under the content version, and only the rows no response has
+    needed since the last edit are read in full and serialized. Representations
+    hold absolute URLs, so they are kept per scheme and host; staff, who also see
+    drafts, get every row serialized afresh.
+    """
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        if self.shows_drafts() or self.paginator is None:
+            return super().list(request, *args, **kwargs)
+        ids = self.paginate_queryset(queryset.select_related(None).prefetch_related(None).values_list("pk", flat=True))
+
+        def serialize(missing):
+            rows = list(queryset.filter(pk__in=missing))
+            data = self.get_serializer(rows, many=True).data
+            return {row.pk: plain(item) for row, item in zip(rows, data, strict=True)}
+
+        kind = f"api-row:{self.basename}:{request.scheme}://{request.get_host()}"
+        rows = caching.cached_by_content_version(kind, list(ids), serialize)
+        return self.get_paginated_response([rows[pk] for pk in ids])
+
+
+def plain(value):
+    """`value` with plain JSON types only, to be kept: a DRF Hyperlink is a str that carries its model instance."""
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return str(value) if isinstance(value, str) else value
+
+
 class TagViewSet(ContentViewSet):
     queryset = Tag.objects.all()
     serializer_class = api.TagSerializer
@@ -72,7 +107,7 @@ class CriterionGroupViewSet(ContentViewSet):
     list=extend_schema(description="Published frameworks (staff also see drafts), filterable like /frameworks/."),
     retrieve=extend_schema(description="One framework with its assessments on every published criterion."),
 )
-class FrameworkViewSet(ContentViewSet):
+class FrameworkViewSet(CachedRowsMixin, ContentViewSet):
     serializer_class = api.FrameworkSerializer
     filterset_class = FrameworkFilterSet
     # The filter set brings its own `ordering` parameter.
@@ -128,7 +163,7 @@ class CriterionViewSet(ContentViewSet):
         description="The cells of the matrix, filterable by framework, criterion, group, level and age."
     ),
 )
-class AssessmentViewSet(ContentViewSet):
+class AssessmentViewSet(CachedRowsMixin, ContentViewSet):
     """Assessments are addressed by id, or by framework and criterion slugs (assessments/flask/forms/)."""
 
     lookup_field = "pk"

@@ -1,0 +1,154 @@
+"""Parts of long pages, each rendered from its own include and kept in the fragment cache.
+
+- Rows of listings: a listing asks the database only which rows it shows, in
+  order (a narrow query of ids); each row's HTML comes from the fragment cache
+  under the content version, and only the rows no page has needed since the
+  last edit are read in full and rendered. A framework's card is the same on
+  the home page, the frameworks list and every filtered view of it, so one
+  rendering serves them all.
+- What a page shows around its rows whatever its options: a framework page's
+  facts, charts and links are the same for each of its groups and releases.
+
+Parts that show a "needs review" badge or depend on today's date (supported
+releases) are also keyed by the day, as the compare matrix's cells are (`matrix.py`).
+"""
+
+import hashlib
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from . import caching, charts, columns, selectors
+from .choices import SupportLevel
+from .forms import CompareForm
+
+
+def rendered_rows(kind: str, ids: list, template_name: str, load, **context) -> list[str]:
+    """The HTML of the rows `ids` name, in that order: `template_name` with `row` bound to each object.
+
+    `load(missing_ids)` returns the objects not cached yet, with what their
+    template shows (one or a few queries for all of them).
+    """
+
+    def render(missing):
+        return {row.pk: render_to_string(template_name, {**context, "row": row}) for row in load(missing)}
+
+    pieces = caching.cached_by_content_version(kind, list(ids), render)
+    return [pieces[pk] for pk in ids]
+
+
+def framework_cards(ids: list, heading: str) -> list[str]:
+    """Framework cards (`includes/framework_card.html`), titled with `heading` ("h2", "h3") to fit the page."""
+    return rendered_rows(
+        f"framework-card:{heading}",
+        ids,
+        "includes/framework_card.html",
+        selectors.frameworks_for_cards,
+        heading=heading,
+    )
+
+
+def criterion_page_rows(ids: list) -> list[str]:
+    """A criterion page's framework sections (`includes/criterion_row.html`) for these assessments."""
+    return rendered_rows(
+        f"criterion-row:{timezone.localdate()}", ids, "includes/criterion_row.html", selectors.assessments_in_full
+    )
+
+
+def framework_page_rows(groups_of_ids, release=None) -> list[tuple]:
+    """A framework page's criterion sections (`includes/framework_row.html`), by group: `[(group, [html])]`
+    for `[(group, [assessment id])]`, each level as of `release` (None: the current one)."""
+    at = release.pk if release is not None else "current"
+    ids = [pk for _, group_ids in groups_of_ids for pk in group_ids]
+    html = iter(
+        rendered_rows(
+            f"framework-row:{at}:{timezone.localdate()}",
+            ids,
+            "includes/framework_row.html",
+            lambda missing: selectors.assessments_at(missing, release),
+        )
+    )
+    return [(group, [next(html) for _ in group_ids]) for group, group_ids in groups_of_ids]
+
+
+def framework_surroundings(framework) -> dict[str, str]:
+    """A framework page's parts around its criteria, as HTML: `overview` (facts, release timeline, levels by
+    group) and, below the criteria, `comparisons` (editors' comparisons with it) and `compare_with` (links)."""
+    today = timezone.localdate()
+
+    def render() -> dict[str, str]:
+        if not hasattr(framework, "release_list"):  # the view read them for ?release=
+            columns.with_releases([framework])
+        group_bars, group_chart_height = charts.group_level_bars(charts.groups_with_levels(framework))
+        published = selectors.published_frameworks_in_brief()
+        overview = {
+            "framework": framework,
+            "releases": columns.release_facts(framework, today),
+            "group_bars": group_bars,
+            "group_chart_height": group_chart_height,
+            "levels": list(SupportLevel),
+        }
+        links = {
+            "framework": framework,
+            "comparisons": selectors.comparisons_with(framework, [framework, *published]),
+            "other_frameworks": [other for other in published if other.pk != framework.pk],
+        }
+        return {
+            "overview": render_to_string("includes/framework_overview.html", overview),
+            "comparisons": render_to_string("includes/framework_comparisons.html", links),
+            "compare_with": render_to_string("includes/framework_compare_with.html", links),
+        }
+
+    return caching.cached_value(f"framework-surroundings:{framework.pk}:{today}", render)
+
+
+def framework_filters(filterset, request) -> str:
+    """The frameworks filter form (`includes/framework_filters.html`) as this request fills it in.
+
+    Kept by the values it shows (the form's own parameters and the group the page
+    keeps), so every reader who sends the same filters shares one rendering; the
+    choice lists it offers are content, kept under the content version with it.
+    """
+    kept = {*filterset.form.fields, "group"}
+    shown = sorted((name, value) for name, values in request.GET.lists() if name in kept for value in values)
+    key = hashlib.sha256(repr((request.path, shown)).encode()).hexdigest()
+    context = {"filter": filterset, "action": request.path, "request": request}
+    return caching.cached_value(
+        f"framework-filters:{key}", lambda: render_to_string("includes/framework_filters.html", context)
+    )
+
+
+def home_sections() -> str:
+    """The home page below its search box: comparisons, framework cards, criteria in brief and recent changes,
+    with the compare picker (`includes/home_sections.html`). The same for every reader."""
+
+    def render() -> str:
+        listing = selectors.home_page()
+        context = {
+            **listing,
+            "framework_cards": framework_cards(listing["framework_ids"], heading="h3"),
+            "compare_form": CompareForm(),
+        }
+        return render_to_string("includes/home_sections.html", context)
+
+    return caching.cached_value("home-sections", render)
+
+
+def fit_rows(fits) -> list[tuple]:
+    """(fit, HTML of its row's cells after the rank: `includes/fit_row.html`) for each of `fits`, in order.
+
+    A row is keyed by what it shows — the column, and each term's criterion,
+    weight and level — so any ranking with the same weights shares it.
+    """
+    by_key = {_fit_key(fit): fit for fit in fits}
+
+    def render(keys):
+        return {key: render_to_string("includes/fit_row.html", {"fit": by_key[key]}) for key in keys}
+
+    pieces = caching.cached_by_content_version("fit-row", list(by_key), render)
+    return [(fit, pieces[_fit_key(fit)]) for fit in fits]
+
+
+def _fit_key(fit) -> str:
+    terms = [(term.criterion.pk, term.weight, term.level, term.points) for term in fit.terms]
+    return hashlib.sha256(repr((columns.column_key(fit.framework), terms)).encode()).hexdigest()
