@@ -10,6 +10,7 @@ states the same for readers.
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .choices import MAX_SUPPORT_SCORE, SupportLevel
 from .columns import column_key
@@ -57,24 +58,25 @@ class Fit:
     framework: object
     terms: list[FitTerm] = field(default_factory=list)
 
-    @property
+    # Read many times while ranking and drawing; the terms are given whole: computed once.
+    @cached_property
     def known(self) -> list[FitTerm]:
         return [term for term in self.terms if term.points is not None]
 
-    @property
+    @cached_property
     def unknown(self) -> list[Criterion]:
         return [term.criterion for term in self.terms if term.points is None]
 
-    @property
+    @cached_property
     def points(self) -> int:
         return sum(term.points for term in self.known)
 
-    @property
+    @cached_property
     def max_points(self) -> int:
         """The best total on the criteria whose level is known."""
         return sum(term.max_points for term in self.known)
 
-    @property
+    @cached_property
     def percent(self) -> int | None:
         """The share of the best possible total on what is known; None when nothing weighted is known."""
         return round(100 * self.points / self.max_points) if self.max_points else None
@@ -96,11 +98,12 @@ def fit_ranking(
         levels = support_levels(frameworks, list(weighted))
     fits = []
     for framework in frameworks:
-        fit = Fit(framework=framework)
+        terms = []
+        key = column_key(framework)
         for criterion, weight in weighted.items():
-            level = levels.get((column_key(framework), criterion.pk))
+            level = levels.get((key, criterion.pk))
             points = level_points(level, extension_points) if level else None
-            fit.terms.append(
+            terms.append(
                 FitTerm(
                     criterion=criterion,
                     weight=weight,
@@ -108,5 +111,5 @@ def fit_ranking(
                     points=None if points is None else weight * points,
                 )
             )
-        fits.append(fit)
+        fits.append(Fit(framework=framework, terms=terms))
     return sorted(fits, key=lambda fit: (fit.percent is None, -(fit.percent or 0), -fit.max_points))

@@ -101,11 +101,11 @@ class WeightSelect:
 class WeightsForm(forms.Form):
     """How much each criterion matters to the reader, 0–3. The weights live in the URL (?w-forms=3).
 
-    A field is built only for the criteria `criteria_with_fields` names (all of them
-    here), kept as `weighable`, and only when there are weights to check: an
-    unbound form is drawn from its criteria alone (`weight_selects_by_group`), as a
-    page shows a select for every criterion of a group. A weight given for any
-    other published criterion is still read and checked.
+    The criteria `criteria_with_fields` names (all of them here) are `weighable`;
+    a field is built only for those the request gives a weight: the form is drawn
+    from its criteria alone (`weight_selects_by_group`), as a page shows a select
+    for every criterion of a group. A weight given for any other published
+    criterion is still read and checked.
     """
 
     weight_choices = WEIGHT_CHOICES
@@ -123,9 +123,10 @@ class WeightsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.criteria = criteria
         self.weighable = self.criteria_with_fields()
-        if self.is_bound:
+        if self.is_bound:  # a field for each weight sent: the others are 0 (see `weights`)
             for criterion in self.weighable:
-                self.fields[weight_field_name(criterion)] = weight_field(criterion)
+                if (name := weight_field_name(criterion)) in self.data:
+                    self.fields[name] = weight_field(criterion)
 
     def criteria_with_fields(self):
         return self.criteria

@@ -12,10 +12,11 @@ badge appears with time):
 - the table body of one set and group (`includes/matrix_body.html`), built
   from those columns, so the next request for the same page renders no cell,
   with the set's code examples side by side (`includes/code_side_by_side.html`);
-- the weight selects of the compare and fit pages as a reader who has weighed
-  nothing sees them (`includes/weight_fields.html`, one per criterion).
+- the weight selects of the compare and fit pages, by the values they show
+  (`includes/weight_fields.html`, one per criterion; most readers weigh nothing).
 """
 
+import hashlib
 from typing import NamedTuple
 
 from django.template.loader import render_to_string
@@ -39,31 +40,38 @@ def _column_id(framework) -> str:
 
 def matrix_cells(frameworks, criteria, group=None, part=None) -> dict:
     """The cells of these columns on `criteria` (all, `group`'s or a `part` of it), by (column key, criterion id)."""
-    columns_by_id = {_column_id(framework): framework for framework in frameworks}
 
-    def render_columns(column_ids) -> dict[str, dict[int, MatrixCell]]:
-        cells = selectors.assessment_cells([columns_by_id[column_id] for column_id in column_ids], criteria)
-        rendered = {column_id: {} for column_id in column_ids}
-        for (_, criterion_id), assessment in cells.items():
-            html = render_to_string(
-                "includes/matrix_cell.html",
-                {
-                    "assessment": assessment,
-                    "statement": assessment.shown_statement,
-                    "release": assessment.framework.release,
-                },
-            )
-            statement = assessment.shown_statement
-            rendered[_column_id(assessment.framework)][criterion_id] = MatrixCell(
-                assessment.support_level, html, statement.range_label if statement else ""
-            )
-        return rendered
+    def render(assessment) -> MatrixCell:
+        statement = assessment.shown_statement
+        html = render_to_string(
+            "includes/matrix_cell.html",
+            {"assessment": assessment, "statement": statement, "release": assessment.framework.release},
+        )
+        return MatrixCell(assessment.support_level, html, statement.range_label if statement else "")
 
     kind = f"matrix-column:{selectors.shown_key(group, part)}:{timezone.localdate().isoformat()}"
-    rendered_columns = caching.cached_by_content_version(kind, list(columns_by_id), render_columns)
+    return cached_columns(kind, frameworks, criteria, render)
+
+
+def cached_columns(kind: str, frameworks, criteria, make_cell) -> dict:
+    """`{(column key, criterion id): make_cell(assessment)}` for these columns on `criteria`.
+
+    Each column's cells are kept in the fragment cache under `kind`, which must
+    name what decides them besides the column (the criteria shown, the day).
+    """
+    columns_by_id = {_column_id(framework): framework for framework in frameworks}
+
+    def make_columns(column_ids) -> dict[str, dict]:
+        cells = selectors.assessment_cells([columns_by_id[column_id] for column_id in column_ids], criteria)
+        made = {column_id: {} for column_id in column_ids}
+        for (_, criterion_id), assessment in cells.items():
+            made[_column_id(assessment.framework)][criterion_id] = make_cell(assessment)
+        return made
+
+    made_columns = caching.cached_by_content_version(kind, list(columns_by_id), make_columns)
     return {
         (columns.column_key(columns_by_id[column_id]), criterion_id): cell
-        for column_id, column in rendered_columns.items()
+        for column_id, column in made_columns.items()
         for criterion_id, cell in column.items()
     }
 
@@ -105,20 +113,22 @@ def compare_body(frameworks, criteria, group, comparison, cells=None, part=None)
     return caching.cached_by_content_version(kind, [key], render_body)[key]
 
 
-def weight_fields(form, group=None, part=None) -> str:
+def weight_fields(form) -> str:
     """The reader's weight selects (`includes/weight_fields.html`) of a fit or compare options form.
 
-    A form in which no weight was given looks the same to every reader: its
-    selects (one per criterion of `group` or of a `part` of it, or of all
-    groups) are a fragment rendered once per content version.
+    Kept in the fragment cache by what they show — each select's criterion,
+    value and errors — so every reader who weighs the same way (most weigh
+    nothing) shares one rendering.
     """
+    groups = form.weight_selects_by_group()
+    shown = repr(
+        [(group.pk, [(s.name, s.label, s.value, tuple(s.errors)) for s in selects]) for group, selects in groups]
+    )
+    key = hashlib.sha256(f"{form.weight_choices}{shown}".encode()).hexdigest()
 
     def render() -> str:
-        context = {"groups": form.weight_selects_by_group(), "weight_choices": form.weight_choices}
-        return render_to_string("includes/weight_fields.html", context)
+        return render_to_string(
+            "includes/weight_fields.html", {"groups": groups, "weight_choices": form.weight_choices}
+        )
 
-    if form.is_bound and form.named_weights():
-        return render()
-    shown = selectors.shown_key(group, part)
-    kind = f"blank-weights:{type(form).__name__}"
-    return caching.cached_by_content_version(kind, [shown], lambda keys: dict.fromkeys(keys, render()))[shown]
+    return caching.cached_value(f"weights:{key}", render)

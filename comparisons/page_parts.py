@@ -134,8 +134,8 @@ def home_sections() -> str:
     return caching.cached_value("home-sections", render)
 
 
-def fit_rows(fits) -> list[tuple]:
-    """(fit, HTML of its row's cells after the rank: `includes/fit_row.html`) for each of `fits`, in order.
+def fit_rows(fits, first_rank: int = 1) -> list[tuple]:
+    """(rank, fit, HTML of its row's cells after the rank: `includes/fit_row.html`) for each of `fits`, in order.
 
     A row is keyed by what it shows — the column, and each term's criterion,
     weight and level — so any ranking with the same weights shares it.
@@ -146,7 +146,7 @@ def fit_rows(fits) -> list[tuple]:
         return {key: render_to_string("includes/fit_row.html", {"fit": by_key[key]}) for key in keys}
 
     pieces = caching.cached_by_content_version("fit-row", list(by_key), render)
-    return [(fit, pieces[_fit_key(fit)]) for fit in fits]
+    return [(rank, fit, pieces[_fit_key(fit)]) for rank, fit in enumerate(fits, start=first_rank)]
 
 
 def _fit_key(fit) -> str:

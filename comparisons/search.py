@@ -1,11 +1,13 @@
 """The site search: published frameworks, criteria, assessments and comparisons that mention a text."""
 
+import hashlib
 import re
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
 
+from .caching import cached_value
 from .models import Assessment, Comparison, ComparisonPoint, Criterion, Framework
 
 SEARCH_RESULTS_PER_KIND = 20
@@ -58,6 +60,16 @@ def _context(query: str, *texts: str, width: int = 80) -> str:
             end = min(len(text), match.end() + width)
             return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
     return texts[0][: 2 * width] if texts else ""
+
+
+def cached_search(query: str) -> SearchResults:
+    """`search(query)`, kept under the content version: a query is matched against every text once per edit.
+
+    Matching reads the long texts of every assessment (no index serves "contains"),
+    which costs far more than the page it fills.
+    """
+    key = hashlib.sha256(query.encode()).hexdigest()
+    return cached_value(f"search:{key}", lambda: search(query))
 
 
 def search(query: str, limit: int = SEARCH_RESULTS_PER_KIND) -> SearchResults:

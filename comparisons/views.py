@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.html import strip_tags
@@ -153,6 +154,23 @@ class GroupErrorMixin:
         return super().render_to_response(context, **response_kwargs)
 
 
+# Frameworks ranked on one page of /fit/; the next ones are a page away (?page=2).
+FIT_FRAMEWORKS_PER_PAGE = 50
+
+
+def no_such_page(request) -> str:
+    return f"There is no page “{request.GET.get('page')}” of these results."
+
+
+def page_of(request, items, per_page):
+    """The page of `items` that ?page= names (the first when it names none), and the error to show then."""
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(request.GET.get("page") or 1), None
+    except InvalidPage:
+        return paginator.page(1), no_such_page(request)
+
+
 class FilteredListMixin:
     """A django-filter listing that answers 400 when its filters or page number are invalid."""
 
@@ -163,7 +181,7 @@ class FilteredListMixin:
         try:
             return super().paginate_queryset(queryset, page_size)
         except Http404:
-            self.page_error = f"There is no page “{self.request.GET.get('page')}” of these results."
+            self.page_error = no_such_page(self.request)
             paginator = self.get_paginator(queryset, page_size)
             return paginator, None, [], False
 
@@ -414,7 +432,7 @@ class CompareView(TemplateView):
             group_links=group_links(request, options.groups.values(), group) if options.one_group_at_a_time else [],
             part_nav=part_nav(request, part),
             differences_only=options.option("differences", False),
-            weight_fields=matrix.weight_fields(options, group, part),
+            weight_fields=matrix.weight_fields(options),
             fits=fits,
             fit_rows=page_parts.fit_rows(fits),
             canonical_path=canonical,
@@ -471,15 +489,16 @@ class FitView(TemplateView):
         form = FitForm(request.GET or None, groups=selectors.published_criterion_groups())
         valid = not form.is_bound or form.is_valid()
         group, part = form.chosen_group(), form.chosen_part()
-        frameworks = list(Framework.objects.published())
+        frameworks = list(Framework.objects.published().only("name", "slug"))
         release_errors = []
         pinned = [ref for ref in request.GET.getlist("at") if ref.strip()]
         if pinned:  # ?at=django@4.2: rank that framework as it was at that release
             frameworks, release_errors = columns.frameworks_at(frameworks, pinned)
         fits = fit_ranking(frameworks, form.weights(), extension_points=form.extension_points())
+        ranks, page_error = page_of(request, fits, FIT_FRAMEWORKS_PER_PAGE)
         context = self.get_context_data(
             form=form,
-            weight_fields=matrix.weight_fields(form, group, part),
+            weight_fields=matrix.weight_fields(form),
             group=group,
             group_links=group_links(request, form.groups.values(), group) if form.one_group_at_a_time else [],
             part_nav=part_nav(request, part),
@@ -487,11 +506,14 @@ class FitView(TemplateView):
             if form.one_group_at_a_time
             else request.path,
             fits=fits,
-            fit_rows=page_parts.fit_rows(fits),
+            fit_rows=page_parts.fit_rows(ranks.object_list, first_rank=ranks.start_index()),
+            page_obj=ranks,
+            is_paginated=ranks.paginator.num_pages > 1,
+            page_error=page_error,
             release_errors=release_errors,
             at_refs=pinned,
         )
-        return self.render_to_response(context, status=200 if valid and not release_errors else 400)
+        return self.render_to_response(context, status=200 if valid and not release_errors and not page_error else 400)
 
 
 class ComparisonListView(FilteredListMixin, FilterView):
@@ -511,7 +533,7 @@ class SearchView(TemplateView):
             return self.render_to_response(self.get_context_data(form=form))
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        results = search.search(form.cleaned_data["q"])
+        results = search.cached_search(form.cleaned_data["q"])
         return self.render_to_response(
             self.get_context_data(form=form, results=results, page_title=f"Search: {results.query}")
         )

@@ -94,6 +94,7 @@ def test_a_deleted_cell_leaves_the_listing_on_the_next_request(flask_forms, url)
         "/frameworks/",
         "/frameworks/?supports=forms&level=extension",
         "/fit/?w-forms=3",
+        "/search/?q=flask",
         f"{API}/frameworks/",
     ],
 )
@@ -129,6 +130,15 @@ def test_a_new_framework_is_counted_and_listed_on_the_next_request(flask_forms):
     listing = text_of(f"{API}/frameworks/").replace(" ", "")
     assert '"count":3' in listing and "Pyramid" in listing
     assert "Pyramid" in text_of("/frameworks/")
+
+
+def test_search_finds_an_edit_on_the_next_request(flask_forms):
+    assert flask_forms.get_absolute_url() not in text_of("/search/?q=pallets")
+
+    flask_forms.summary = "Flask-WTF, from the Pallets projects"
+    flask_forms.save()
+
+    assert flask_forms.get_absolute_url() in text_of("/search/?q=pallets")
 
 
 def test_the_fit_ranking_shows_a_changed_level_on_the_next_request(flask_forms):

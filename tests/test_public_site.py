@@ -249,6 +249,32 @@ def test_each_score_shows_how_it_is_made(client, catalogue):
     assert "8 of 12 = 67%" in page
 
 
+def ranked(response) -> list[tuple[str, str]]:
+    """(rank, framework slug) of each row of the fit ranking on the page."""
+    return re.findall(r'<tr id="fit--([^"]+)">\s*<td>(\d+)</td>', response.content.decode())
+
+
+def test_the_ranking_goes_on_page_after_page_keeping_the_weights(client, catalogue, monkeypatch):
+    monkeypatch.setattr("comparisons.views.FIT_FRAMEWORKS_PER_PAGE", 2)
+
+    first = client.get("/fit/?w-forms=3&w-database-layer=1")
+    second = client.get("/fit/?w-forms=3&w-database-layer=1&page=2")
+
+    # Django 12/12, Flask 8/12, FastAPI 5/12: two on the first page, the third on the next.
+    assert ranked(first) == [("django", "1"), ("flask", "2")]
+    assert ranked(second) == [("fastapi", "3")]
+    assert "Ranks 1–2 of 3 frameworks." in first.content.decode()
+    assert 'href="?w-forms=3&amp;w-database-layer=1&amp;page=2"' in first.content.decode()
+
+
+def test_a_page_of_the_ranking_that_does_not_exist_is_named(client, catalogue):
+    response = client.get("/fit/?w-forms=3&page=9")
+
+    assert response.status_code == 400
+    assert "There is no page “9” of these results." in response.content.decode()
+    assert ranked(response)[0] == ("django", "1")  # the first page instead
+
+
 def test_a_reader_can_weigh_via_extension_lower_than_built_in(client, catalogue):
     default = client.get("/fit/?w-forms=3")
     strict = client.get("/fit/?w-forms=3&extension=0")

@@ -3,10 +3,12 @@
 Filters are the same FilterSets the public pages use (comparisons/filters.py).
 """
 
+import hashlib
 from pathlib import Path
 
 from django.db.models import Prefetch
 from django.http import FileResponse, JsonResponse
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -16,7 +18,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .. import caching, selectors
+from .. import caching, matrix, selectors
 from ..dataset import json_schema, open_dataset_dump
 from ..filters import AssessmentFilterSet, ComparisonFilterSet, FrameworkFilterSet
 from ..models import (
@@ -87,6 +89,22 @@ def plain(value):
     if isinstance(value, list):
         return [plain(item) for item in value]
     return str(value) if isinstance(value, str) else value
+
+
+def represented_cells(request, frameworks, criteria) -> dict:
+    """The compare cells of `frameworks` on `criteria` as JSON types, each column kept in the fragment cache.
+
+    A column's cells are the same in every set it is compared in; they hold
+    absolute URLs and a "needs review" flag, so they are kept per host and day.
+    """
+    shown = hashlib.sha256(",".join(str(criterion.pk) for criterion in criteria).encode()).hexdigest()
+    kind = f"api-matrix-column:{request.scheme}://{request.get_host()}:{shown}:{timezone.localdate().isoformat()}"
+    serializer = api.MatrixCellSerializer(context={"request": request})
+
+    def represent(assessment) -> api.RepresentedCell:
+        return api.RepresentedCell(assessment.support_level, plain(serializer.to_representation(assessment)))
+
+    return matrix.cached_columns(kind, frameworks, criteria, represent)
 
 
 class TagViewSet(ContentViewSet):
@@ -255,7 +273,7 @@ class CompareView(ReadOnlyAPIView):
         at_releases = any(framework.release is not None for framework in frameworks)
         # Editors write comparisons of current releases, as on the page.
         comparison = None if at_releases else selectors.published_comparison_for(frameworks, shown)
-        cells = selectors.assessment_cells(frameworks, shown)
+        cells = represented_cells(request, frameworks, shown)
         matrix = selectors.compare_matrix(
             frameworks, shown, cells, comparison, differences_only=query.validated_data["differences_only"]
         )
