@@ -8,7 +8,6 @@ what compare columns and releases are lives in columns.py, the fit score in fit.
 """
 
 import copy
-from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -249,17 +248,6 @@ def published_criterion_groups() -> list[CriterionGroup]:
         return list(groups.order_by("position", "name"))
 
     return cached_value("published-criterion-groups", read)
-
-
-def groups_of(criteria) -> list[CriterionGroup]:
-    """The groups of `criteria` (in display order), each with `criteria_count`: no query of its own."""
-    counts = Counter(criterion.group_id for criterion in criteria)
-    groups = {}
-    for criterion in criteria:
-        if criterion.group_id not in groups:
-            groups[criterion.group_id] = criterion.group
-            criterion.group.criteria_count = counts[criterion.group_id]
-    return list(groups.values())
 
 
 def groups_by_slug(groups) -> dict[str, CriterionGroup]:

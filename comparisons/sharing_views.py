@@ -90,8 +90,7 @@ class EmbeddedCompareView(View):
 
     def get(self, request, slugs):
         frameworks = compared_or_404(slugs)
-        criteria = selectors.published_criteria()
-        groups = selectors.groups_of(criteria)
+        groups = selectors.published_criterion_groups()
         by_slug = selectors.groups_by_slug(groups)
         wanted = request.GET.get("group", "")
         if wanted and wanted not in by_slug:
@@ -103,7 +102,7 @@ class EmbeddedCompareView(View):
         part, part_error = chosen_part(request, group)
         if part_error:
             raise Http404(part_error)
-        shown = selectors.criteria_in_group(criteria, group, part)
+        shown = selectors.published_criteria() if group is None else list(selectors.criteria_of_part(group, part))
         context = {
             "frameworks": frameworks,
             "grid_html": grid_html(frameworks, shown, group, part),

@@ -234,11 +234,10 @@ class MatrixGridView(GroupErrorMixin, FilteredListMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        criteria = selectors.published_criteria()  # and their groups, from the same query
-        groups = selectors.groups_of(criteria)
+        groups = selectors.published_criterion_groups()
         group, group_error = chosen_group(self.request, groups)
         part, part_error = chosen_part(self.request, group)
-        criteria = selectors.criteria_in_group(criteria, group, part)
+        criteria = selectors.published_criteria() if group is None else list(selectors.criteria_of_part(group, part))
         frameworks = list(context["frameworks"])
         context.update(
             filters_html=page_parts.framework_filters(self.filterset, self.request),
