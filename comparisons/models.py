@@ -405,6 +405,8 @@ class Criterion(RendersMarkdown, NamedModel):
             *NamedModel.Meta.constraints,
             length_constraint("criterion", "description", CRITERION_DESCRIPTION_MAX),
         ]
+        # A group's criteria in display order, so a part of a group of thousands is read from the index.
+        indexes = [models.Index(fields=["group", "position", "name"], name="criterion_in_group_order")]
 
     def get_absolute_url(self):
         return reverse("comparisons:criterion-detail", kwargs={"slug": self.slug})

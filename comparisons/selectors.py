@@ -11,7 +11,7 @@ import copy
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import Coalesce, Lower, RowNumber
 
 from .caching import cached_by_content_version, cached_value
@@ -197,7 +197,7 @@ def listed_criteria():
 
 def criteria_of_part(group: CriterionGroup, part: GroupPart | None):
     """The published criteria of `group` a page shows, in display order: those of `part`, or all when None."""
-    criteria = listed_criteria().filter(group=group)
+    criteria = listed_criteria().filter(group=group).order_by("position", "name")  # one group: its own order
     return criteria if part is None else criteria[part.first - 1 : part.last]
 
 
@@ -217,13 +217,21 @@ def criteria_shown_or_named(group: CriterionGroup | None, slugs, part: GroupPart
     In display order. A matrix page shows one group; the reader's weights may name criteria of others.
     With a group, each criterion's `is_shown` tells the group's (or part's) from the others.
     """
-    criteria = listed_criteria()
-    if group is not None:
-        shown = Q(group=group) if part is None else Q(pk__in=criteria_of_part(group, part).values("pk"))
-        criteria = criteria.filter(shown | Q(slug__in=slugs)).annotate(
-            is_shown=ExpressionWrapper(shown, output_field=BooleanField())
-        )
-    return list(criteria)
+    if group is None:
+        return list(listed_criteria())
+    shown = list(criteria_of_part(group, part))
+    shown_ids = {criterion.pk for criterion in shown}
+    named = [c for c in listed_criteria().filter(slug__in=slugs) if c.pk not in shown_ids] if slugs else []
+    for criterion in shown:
+        criterion.is_shown = True
+    for criterion in named:
+        criterion.is_shown = False
+    return sorted([*shown, *named], key=in_display_order)
+
+
+def in_display_order(criterion) -> tuple:
+    """The sort key of `Criterion.objects.in_display_order()`, for criteria already read."""
+    return (criterion.group.position, criterion.group.name, criterion.position, criterion.name)
 
 
 def criteria_by_group(criteria) -> list[tuple[CriterionGroup, list[Criterion]]]:

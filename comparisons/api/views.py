@@ -195,7 +195,7 @@ class AssessmentViewSet(CachedRowsMixin, ContentViewSet):
         queryset = (
             Assessment.objects.with_related()
             .prefetch_related(selectors.STATEMENTS, CODE_EXAMPLES, EVIDENCE)
-            .order_by("framework__name", "criterion__position", "id")
+            .order_by("id")
         )
         return queryset if self.shows_drafts() else queryset.published()
 

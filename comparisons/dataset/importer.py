@@ -17,6 +17,7 @@ from ..models import (
     Assessment,
     Comparison,
     ComparisonPoint,
+    Criterion,
     CriterionGroup,
     DataCredit,
     Evidence,
@@ -114,7 +115,7 @@ def import_dataset(data, *, validate_only: bool = False) -> ImportReport:
 ANALYZE_AFTER_ROWS = 10_000
 
 
-BULK_WRITTEN_MODELS = (Assessment, Assessment.extensions.through, Source, ComparisonPoint)
+BULK_WRITTEN_MODELS = (Criterion, Assessment, Assessment.extensions.through, Source, ComparisonPoint)
 
 
 def refresh_planner_statistics() -> None:
