@@ -69,26 +69,32 @@ def new_release_after_migrate(sender, **kwargs) -> None:
 def cached_by_content_version(kind: str, ids: list, build) -> dict:
     """`{id: piece}` for `ids`, the missing pieces made by `build(missing_ids)` and stored.
 
-    Stored for FRAGMENT_CACHE_SECONDS under keys naming `kind` and the content
-    version; everything is built when that setting is 0 or the cache is down.
+    Stored for FRAGMENT_CACHE_SECONDS under keys naming `kind`, each with the
+    content version it was made from: one round trip reads the version and the
+    pieces together, and a piece of another version counts as missing. Everything
+    is built when that setting is 0 or the cache is down.
     """
     seconds = settings.FRAGMENT_CACHE_SECONDS
     if not seconds or not ids:
         return build(ids)
+    keys = {pk: f"fragment:{kind}:{pk}" for pk in ids}
     try:
-        version = content_version()
-        keys = {pk: f"fragment:{kind}:{version}:{pk}" for pk in ids}
-        stored = cache.get_many(keys.values())
+        found = cache.get_many([CONTENT_VERSION_KEY, *keys.values()])
+        version = found.get(CONTENT_VERSION_KEY) or content_version()
     except Exception:
         logger.exception("Fragment cache unavailable")
         return build(ids)
-    pieces = {pk: stored[key] for pk, key in keys.items() if key in stored}
+    pieces = {}
+    for pk, key in keys.items():
+        stored = found.get(key)
+        if stored is not None and stored[0] == version:
+            pieces[pk] = stored[1]
     missing = [pk for pk in ids if pk not in pieces]
     if missing:
         built = build(missing)
         pieces.update(built)
         try:
-            cache.set_many({keys[pk]: piece for pk, piece in built.items()}, seconds)
+            cache.set_many({keys[pk]: (version, piece) for pk, piece in built.items()}, seconds)
         except Exception:
             logger.exception("Fragment cache unavailable")
     return pieces

@@ -96,6 +96,7 @@ def compare_body(frameworks, criteria, group, comparison, cells=None, part=None)
     key = ",".join(_column_id(framework) for framework in frameworks)
 
     def render_body(keys) -> dict[str, CompareBody]:
+        selectors.with_points(comparison, frameworks, criteria)
         context = {
             "matrix": selectors.compare_matrix(
                 frameworks, criteria, cells() if cells else matrix_cells(frameworks, criteria, group, part), comparison

@@ -11,7 +11,7 @@ import copy
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window, prefetch_related_objects
 from django.db.models.functions import Coalesce, Lower, RowNumber
 
 from .caching import cached_by_content_version, cached_value
@@ -365,58 +365,55 @@ def assessments_in_full(ids) -> list[Assessment]:
     return list(with_evidence_check(Assessment.objects.filter(pk__in=ids).with_related()))
 
 
-def _first_with_points(comparisons, points, frameworks, criteria) -> Comparison | None:
-    """The first of `comparisons`, with its key differences on `criteria` (the rows a page shows).
+def with_points(comparison: Comparison | None, frameworks, criteria) -> Comparison | None:
+    """`comparison` with its key differences on `criteria` (the rows a page shows) read, once.
 
+    Pages that keep their matrix in the fragment cache read them only to build it.
     Each point gets the criterion and the edge's framework (one of those compared)
     already in hand rather than joined copies of their wide rows, and the points
     are filtered by id: Django checks each model instance given to `__in`, which
     cost more than the query.
     """
+    if comparison is None or "points" in getattr(comparison, "_prefetched_objects_cache", {}):
+        return comparison
+    points = ComparisonPoint.objects.published() if comparison.is_published else ComparisonPoint.objects.all()
     shown = points.filter(criterion_id__in=[criterion.pk for criterion in criteria])
-    comparison = comparisons.prefetch_related(
-        Prefetch("points", queryset=shown.order_by("position", "criterion__slug"))
-    ).first()
-    if comparison is not None:
-        criteria_by_id = {criterion.pk: criterion for criterion in criteria}
-        frameworks_by_id = {framework.pk: framework for framework in frameworks}
-        for point in comparison.points.all():
-            point.criterion = criteria_by_id[point.criterion_id]
-            if point.edge_framework_id in frameworks_by_id:
-                point.edge_framework = frameworks_by_id[point.edge_framework_id]
+    prefetch_related_objects([comparison], Prefetch("points", queryset=shown.order_by("position", "criterion__slug")))
+    criteria_by_id = {criterion.pk: criterion for criterion in criteria}
+    frameworks_by_id = {framework.pk: framework for framework in frameworks}
+    for point in comparison.points.all():
+        point.criterion = criteria_by_id[point.criterion_id]
+        if point.edge_framework_id in frameworks_by_id:
+            point.edge_framework = frameworks_by_id[point.edge_framework_id]
     return comparison
 
 
-def published_comparison_for(frameworks: list[Framework], criteria: list[Criterion]) -> Comparison | None:
-    """The published editor-written comparison of exactly this set of frameworks, with its points on `criteria`.
+def published_comparison_for(frameworks: list[Framework]) -> Comparison | None:
+    """The published editor-written comparison of exactly this set of frameworks (its points: `with_points`).
 
     Which comparison covers a set (most sets have none) is kept under the content version.
     """
-
-    def with_points(comparisons):
-        return _first_with_points(comparisons, ComparisonPoint.objects.published(), frameworks, criteria)
-
     read = {}  # a lookup the cache did not have: the comparison itself, so it is not read twice
 
     def comparison_ids(sets):
-        read["comparison"] = with_points(Comparison.objects.published().filter(framework_set__in=sets))
+        read["comparison"] = Comparison.objects.published().filter(framework_set__in=sets).first()
         return dict.fromkeys(sets, read["comparison"].pk if read["comparison"] else None)
 
     key = framework_set_key(framework.pk for framework in frameworks)
     comparison_id = cached_by_content_version("published-comparison-of", [key], comparison_ids)[key]
     if "comparison" in read or comparison_id is None:
         return read.get("comparison")
-    return with_points(Comparison.objects.published().filter(pk=comparison_id))
+    return Comparison.objects.published().filter(pk=comparison_id).first()
 
 
-def draft_comparison_for(frameworks: list[Framework], criteria: list[Criterion]) -> Comparison | None:
-    """The newest unpublished comparison of exactly this set, for staff previews, with its points on `criteria`."""
-    comparisons = (
+def draft_comparison_for(frameworks: list[Framework]) -> Comparison | None:
+    """The newest unpublished comparison of exactly this set, for staff previews (its points: `with_points`)."""
+    return (
         Comparison.objects.exclude(status=ComparisonStatus.PUBLISHED)
         .filter(framework_set=framework_set_key(framework.pk for framework in frameworks))
         .order_by("-updated_at")
+        .first()
     )
-    return _first_with_points(comparisons, ComparisonPoint.objects.all(), frameworks, criteria)
 
 
 # A cell's statements, with the releases that bound them (for "since 3.1").

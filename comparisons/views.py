@@ -413,9 +413,9 @@ class CompareView(TemplateView):
             shown_levels = {key: cell.support_level for key, cell in cells().items()}
         comparison = None
         if not at_releases:  # editors write comparisons of current releases
-            comparison = selectors.published_comparison_for(frameworks, shown_criteria)
+            comparison = selectors.published_comparison_for(frameworks)
             if comparison is None and request.user.is_staff:
-                comparison = selectors.draft_comparison_for(frameworks, shown_criteria)
+                comparison = selectors.draft_comparison_for(frameworks)
         compact = options.option("view") == "grid"
         fits = fit_ranking(frameworks, weights, levels=shown_levels, extension_points=options.extension_points())
         context = self.get_context_data(

@@ -272,7 +272,8 @@ class CompareView(ReadOnlyAPIView):
             shown = selectors.published_criteria() if group is None else list(selectors.criteria_of_part(group, part))
         at_releases = any(framework.release is not None for framework in frameworks)
         # Editors write comparisons of current releases, as on the page.
-        comparison = None if at_releases else selectors.published_comparison_for(frameworks, shown)
+        comparison = None if at_releases else selectors.published_comparison_for(frameworks)
+        selectors.with_points(comparison, frameworks, shown)
         cells = represented_cells(request, frameworks, shown)
         matrix = selectors.compare_matrix(
             frameworks, shown, cells, comparison, differences_only=query.validated_data["differences_only"]
