@@ -33,7 +33,7 @@ class MatrixCell(NamedTuple):
     range_label: str = ""  # "since 3.1": the statement's releases, when it says
 
 
-def _column_id(framework) -> str:
+def column_id(framework) -> str:
     framework_id, release_id = columns.column_key(framework)
     return f"{framework_id}@{release_id}"
 
@@ -59,13 +59,13 @@ def cached_columns(kind: str, frameworks, criteria, make_cell) -> dict:
     Each column's cells are kept in the fragment cache under `kind`, which must
     name what decides them besides the column (the criteria shown, the day).
     """
-    columns_by_id = {_column_id(framework): framework for framework in frameworks}
+    columns_by_id = {column_id(framework): framework for framework in frameworks}
 
     def make_columns(column_ids) -> dict[str, dict]:
         cells = selectors.assessment_cells([columns_by_id[column_id] for column_id in column_ids], criteria)
         made = {column_id: {} for column_id in column_ids}
         for (_, criterion_id), assessment in cells.items():
-            made[_column_id(assessment.framework)][criterion_id] = make_cell(assessment)
+            made[column_id(assessment.framework)][criterion_id] = make_cell(assessment)
         return made
 
     made_columns = caching.cached_by_content_version(kind, list(columns_by_id), make_columns)
@@ -93,7 +93,7 @@ def compare_body(frameworks, criteria, group, comparison, cells=None, part=None)
     # Staff may see a draft comparison's key differences: its own fragment.
     points = f"{comparison.pk}-{comparison.status}" if comparison is not None else "none"
     kind = f"compare-body:{shown}:{points}:{timezone.localdate().isoformat()}"
-    key = ",".join(_column_id(framework) for framework in frameworks)
+    key = ",".join(column_id(framework) for framework in frameworks)
 
     def render_body(keys) -> dict[str, CompareBody]:
         selectors.with_points(comparison, frameworks, criteria)

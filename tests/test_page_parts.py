@@ -49,6 +49,7 @@ LISTINGS_OF_THE_CELL = [
     "/frameworks/flask/",
     f"{API}/assessments/",
     f"{API}/assessments/?framework=flask",
+    f"{API}/compare/?frameworks=django,flask",
 ]
 
 

@@ -107,6 +107,34 @@ def represented_cells(request, frameworks, criteria) -> dict:
     return matrix.cached_columns(kind, frameworks, criteria, represent)
 
 
+def represented_matrix(request, frameworks, criteria, comparison, *, differences_only: bool) -> tuple:
+    """The `groups` (rows of cells) and `comparison` of an API compare response, in JSON types.
+
+    Kept in the fragment cache per set of columns, as the compare page keeps its
+    matrix: by the criteria shown, the editors' comparison, the host the URLs
+    name and the day; a set not asked for since the last edit is made from the
+    columns' cached cells.
+    """
+    shown = hashlib.sha256(",".join(str(criterion.pk) for criterion in criteria).encode()).hexdigest()
+    edition = f"{comparison.pk}-{comparison.status}" if comparison is not None else "none"
+    day = timezone.localdate().isoformat()
+    kind = f"api-compare:{request.scheme}://{request.get_host()}:{shown}:{edition}:{differences_only}:{day}"
+    key = ",".join(matrix.column_id(framework) for framework in frameworks)
+
+    def represent(keys) -> dict:
+        selectors.with_points(comparison, frameworks, criteria)
+        cells = represented_cells(request, frameworks, criteria)
+        rows = selectors.compare_matrix(frameworks, criteria, cells, comparison, differences_only=differences_only)
+        context = {"request": request}
+        made = (
+            plain(api.MatrixGroupSerializer(rows, many=True, context=context).data),
+            plain(api.ComparisonSerializer(comparison, context=context).data) if comparison is not None else None,
+        )
+        return dict.fromkeys(keys, made)
+
+    return caching.cached_by_content_version(kind, [key], represent)[key]
+
+
 class TagViewSet(ContentViewSet):
     queryset = Tag.objects.all()
     serializer_class = api.TagSerializer
@@ -273,10 +301,8 @@ class CompareView(ReadOnlyAPIView):
         at_releases = any(framework.release is not None for framework in frameworks)
         # Editors write comparisons of current releases, as on the page.
         comparison = None if at_releases else selectors.published_comparison_for(frameworks)
-        selectors.with_points(comparison, frameworks, shown)
-        cells = represented_cells(request, frameworks, shown)
-        matrix = selectors.compare_matrix(
-            frameworks, shown, cells, comparison, differences_only=query.validated_data["differences_only"]
+        matrix, comparison_data = represented_matrix(
+            request, frameworks, shown, comparison, differences_only=query.validated_data["differences_only"]
         )
         result = {
             "frameworks": frameworks,
@@ -285,15 +311,17 @@ class CompareView(ReadOnlyAPIView):
             "parts": part.count if part else None,
             "previous": self.url_with(request, part=part.number - 1) if part and part.number > 1 else None,
             "next": self.url_with(request, part=part.number + 1) if part and part.number < part.count else None,
-            "groups": matrix,
+            "groups": [],
             "group_links": [
                 {"slug": slug, "name": each.name, "url": self.url_with(request, group=slug, part=None)}
                 for slug, each in groups.items()
                 if not wanted or any(c.group_id == each.pk for c in named_criteria)
             ],
-            "comparison": comparison,
+            "comparison": None,
         }
-        return Response(api.CompareResultSerializer(result, context={"request": request}).data)
+        data = api.CompareResultSerializer(result, context={"request": request}).data
+        data.update(groups=matrix, comparison=comparison_data)  # made above, already in JSON types
+        return Response(data)
 
     @staticmethod
     def url_with(request, **changes) -> str:
