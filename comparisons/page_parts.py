@@ -103,19 +103,27 @@ def framework_surroundings(framework) -> dict[str, str]:
 
 
 def framework_filters(filterset, request) -> str:
-    """The frameworks filter form (`includes/framework_filters.html`) as this request fills it in.
+    """The frameworks filter form (`includes/framework_filters.html`) as this request fills it in."""
+    return filter_form("includes/framework_filters.html", filterset, request, kept={"group"})
 
-    Kept by the values it shows (the form's own parameters and the group the page
-    keeps), so every reader who sends the same filters shares one rendering; the
+
+def assessment_filters(filterset, request) -> str:
+    """A criterion page's level and review filters (`includes/assessment_filters.html`) as this request sets them."""
+    return filter_form("includes/assessment_filters.html", filterset, request)
+
+
+def filter_form(template_name: str, filterset, request, kept=frozenset()) -> str:
+    """A filter form as this request fills it in, kept by the values it shows.
+
+    The key is the form's own parameters (and the `kept` ones the page carries
+    along), so every reader who sends the same filters shares one rendering; the
     choice lists it offers are content, kept under the content version with it.
     """
-    kept = {*filterset.form.fields, "group"}
-    shown = sorted((name, value) for name, values in request.GET.lists() if name in kept for value in values)
-    key = hashlib.sha256(repr((request.path, shown)).encode()).hexdigest()
+    names = {*filterset.form.fields, *kept}
+    shown = sorted((name, value) for name, values in request.GET.lists() if name in names for value in values)
+    key = hashlib.sha256(repr((template_name, request.path, shown)).encode()).hexdigest()
     context = {"filter": filterset, "action": request.path, "request": request}
-    return caching.cached_value(
-        f"framework-filters:{key}", lambda: render_to_string("includes/framework_filters.html", context)
-    )
+    return caching.cached_value(f"filters:{key}", lambda: render_to_string(template_name, context))
 
 
 def home_sections() -> str:

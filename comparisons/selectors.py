@@ -201,6 +201,16 @@ def criteria_of_part(group: CriterionGroup, part: GroupPart | None):
     return criteria if part is None else criteria[part.first - 1 : part.last]
 
 
+def criteria_shown(group: CriterionGroup | None, part: GroupPart | None) -> list[Criterion]:
+    """The criteria a matrix page shows: every published one (`group` None), or `criteria_of_part`.
+
+    Every matrix page of the same group or part shows the same ones: kept under the content version.
+    """
+    if group is None:
+        return published_criteria()
+    return cached_value(f"criteria-shown:{shown_key(group, part)}", lambda: list(criteria_of_part(group, part)))
+
+
 def published_criteria() -> list[Criterion]:
     """Every published criterion in display order, without what no listing shows."""
     return list(listed_criteria())
@@ -219,7 +229,7 @@ def criteria_shown_or_named(group: CriterionGroup | None, slugs, part: GroupPart
     """
     if group is None:
         return list(listed_criteria())
-    shown = list(criteria_of_part(group, part))
+    shown = criteria_shown(group, part)
     shown_ids = {criterion.pk for criterion in shown}
     named = [c for c in listed_criteria().filter(slug__in=slugs) if c.pk not in shown_ids] if slugs else []
     for criterion in shown:

@@ -102,7 +102,7 @@ class EmbeddedCompareView(View):
         part, part_error = chosen_part(request, group)
         if part_error:
             raise Http404(part_error)
-        shown = selectors.published_criteria() if group is None else list(selectors.criteria_of_part(group, part))
+        shown = selectors.criteria_shown(group, part)
         context = {
             "frameworks": frameworks,
             "grid_html": grid_html(frameworks, shown, group, part),

@@ -237,7 +237,7 @@ class MatrixGridView(GroupErrorMixin, FilteredListMixin, FilterView):
         groups = selectors.published_criterion_groups()
         group, group_error = chosen_group(self.request, groups)
         part, part_error = chosen_part(self.request, group)
-        criteria = selectors.published_criteria() if group is None else list(selectors.criteria_of_part(group, part))
+        criteria = selectors.criteria_shown(group, part)
         frameworks = list(context["frameworks"])
         context.update(
             filters_html=page_parts.framework_filters(self.filterset, self.request),
@@ -344,7 +344,7 @@ class CriterionListView(GroupErrorMixin, TemplateView):
         groups = selectors.published_criterion_groups()
         group, group_error = chosen_group(self.request, groups)
         part, part_error = chosen_part(self.request, group)
-        criteria = selectors.published_criteria() if group is None else list(selectors.criteria_of_part(group, part))
+        criteria = selectors.criteria_shown(group, part)
         return super().get_context_data(
             **kwargs,
             criteria_groups=selectors.criteria_by_group(criteria),
@@ -368,6 +368,7 @@ class CriterionDetailView(StaffPreviewMixin, DetailView):
         context = self.get_context_data(
             filterset=self.filterset,
             framework_rows=page_parts.criterion_page_rows(shown),
+            filters_html=page_parts.assessment_filters(self.filterset, request),
             active_filters=active_filters(request, self.filterset),
         )
         return self.render_to_response(context, status=200 if valid else 400)

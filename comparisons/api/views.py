@@ -294,10 +294,7 @@ class CompareView(ReadOnlyAPIView):
             part = selectors.group_part(None if wanted else group, query.validated_data.get("part", 1))
         except ValueError as error:
             raise serializers.ValidationError({"part": [str(error)]}) from None
-        if wanted:
-            shown = selectors.criteria_in_group(named_criteria, group)
-        else:
-            shown = selectors.published_criteria() if group is None else list(selectors.criteria_of_part(group, part))
+        shown = selectors.criteria_in_group(named_criteria, group) if wanted else selectors.criteria_shown(group, part)
         at_releases = any(framework.release is not None for framework in frameworks)
         # Editors write comparisons of current releases, as on the page.
         comparison = None if at_releases else selectors.published_comparison_for(frameworks)
