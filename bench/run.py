@@ -11,7 +11,7 @@ The report (Markdown) goes to --output and to standard output.
 
     python -m bench.run --size default --output docs/benchmarks.md
 
-Some 740 lines, one job (a run and its report); the parts — processes, wrk,
+Some 770 lines, one job (a run and its report); the parts — processes, wrk,
 the measurements, the Markdown — are small functions in that order.
 """
 
@@ -273,6 +273,9 @@ class Report:
     worker_peak_mb: float = 0.0
     mixed: dict = field(default_factory=dict)
     settings: dict = field(default_factory=dict)
+    # The machine's load averages (1, 5, 15 min) when this shape's measurements began and ended.
+    load_before: tuple = ()
+    load_after: tuple = ()
 
     @property
     def import_seconds(self) -> float:
@@ -325,9 +328,13 @@ def timed_import(env, dataset_file: Path, *options) -> tuple[float, float]:
     return float(seconds), float(peak)
 
 
+# BENCH_SIZE=both: the even shape and the real one, measured one after the other in one run.
+BOTH = ("default", "real")
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", choices=sorted(SIZES), default="default")
+    parser.add_argument("--size", choices=[*sorted(SIZES), "both"], default="default")
     parser.add_argument("--seconds", type=int, default=8, help="duration of each wrk run")
     parser.add_argument("--connections", type=int, default=16, help="wrk connections per endpoint run")
     parser.add_argument("--rounds", type=int, default=3, help="cached/static measurements per endpoint, in turn")
@@ -336,9 +343,20 @@ def main(argv=None) -> None:
     parser.add_argument("--import-runs", type=int, default=3, help="timed imports (and dry runs); the median counts")
     args = parser.parse_args(argv)
     ensure_prerequisites()
-    shape = SIZES[args.size]
+    reports = [measure(size, args) for size in (BOTH if args.size == "both" else [args.size])]
+    text = render(reports, args.size)
+    print(text)
+    if args.output:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text)
+        log(f"wrote {args.output}")
+
+
+def measure(size: str, args) -> "Report":
+    """Every measurement of one shape of data, from its import to the mixed load."""
+    shape = SIZES[size]
     frameworks, criteria = shape.frameworks, shape.criteria
-    report = Report(args.size, frameworks, criteria)
+    report = Report(size, frameworks, criteria, load_before=os.getloadavg())
     workdir = Path(tempfile.mkdtemp(prefix="comparesite-bench-"))
     log(f"working in {workdir}")
 
@@ -460,12 +478,8 @@ def main(argv=None) -> None:
         report.mixed = mixed_load(server, report.rows, token, framework_slugs, criterion_slugs, args, workdir, env)
         report.worker_peak_mb = max(report.worker_peak_mb, server.worker_peak_rss_mb())
 
-    text = render(report)
-    print(text)
-    if args.output:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text)
-        log(f"wrote {args.output}")
+    report.load_after = os.getloadavg()
+    return report
 
 
 def mixed_load(server, rows, token, framework_slugs, criterion_slugs, args, workdir, env) -> dict:
@@ -591,14 +605,35 @@ def _ratios(ratios: list[float]) -> str:
     return f"{median} ({min(ratios) * 100:.0f}–{max(ratios) * 100:.0f})"
 
 
-def render(report: Report) -> str:
+SHAPE_TITLES = {
+    "default": "Even shape: 200 frameworks × 500 criteria",
+    "real": "Real shape: 17 frameworks × 17,000 criteria",
+    "small": "Small shape: 20 frameworks × 50 criteria",
+}
+
+
+def render(reports: list[Report], size_arg: str) -> str:
     lines = [
         "# Benchmarks",
         "",
-        f"Output of `make bench BENCH_SIZE={report.size_name}` — reproduce it with that command on a fresh clone.",
+        f"Output of `make bench BENCH_SIZE={size_arg}` — reproduce it with that command on a fresh clone.",
         "",
-        f"- **Run:** {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
+        f"- **Run:** finished {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
         f"- **Machine:** {machine()}",
+    ]
+    for report in reports:
+        lines += ["", f"## {SHAPE_TITLES[report.size_name]}", "", *render_shape(report)]
+    return "\n".join(lines) + "\n"
+
+
+def _load(averages: tuple) -> str:
+    return " / ".join(f"{value:.2f}" for value in averages)
+
+
+def render_shape(report: Report) -> list[str]:
+    lines = [
+        f"- **Machine load** (1 / 5 / 15-minute load averages on {os.cpu_count()} cores): "
+        f"{_load(report.load_before)} when this shape began, {_load(report.load_after)} when it ended.",
         f"- **Data:** {report.frameworks} frameworks × {report.criteria} criteria = "
         f"{report.assessments:,} assessments of synthetic Markdown, "
         f"{'shaped like a published compatibility matrix' if report.size_name == 'real' else 'evenly shaped'} "
@@ -616,9 +651,9 @@ def render(report: Report) -> str:
         f"- **Worker peak memory** (largest VmHWM of any worker over all runs): **{report.worker_peak_mb:.0f} MB**.",
         "",
         "Cached = a reader's request answered from the reader cache; uncached = the same server with",
-        "`READER_CACHE_SECONDS=0`: every request builds its page, running its queries and templates, while",
-        "compare pages take the HTML of matrix cells that any page built since the last edit from the",
-        "fragment cache (see *Nothing cached* below for the same pages without it).",
+        "`READER_CACHE_SECONDS=0`: every request runs its view, queries, forms and templates, and takes",
+        "from the fragment cache the parts any page built since the last edit (matrix cells, listing rows,",
+        "framework cards, filter forms, search results; see *Nothing cached* below for matrix pages without it).",
         "The references serve each endpoint's own bytes: *static* as a file from",
         "WhiteNoise on the same gunicorn, *bare* from a Django view that only returns them. SQL = mean",
         "queries per request, from the site's request log. *Alone* = one connection, one request at a",
@@ -643,7 +678,7 @@ def render(report: Report) -> str:
         )
     lines += [
         "",
-        "## Nothing cached",
+        "### Nothing cached",
         "",
         "The pages with matrix cells on a server with `READER_CACHE_SECONDS=0` and `FRAGMENT_CACHE_SECONDS=0`:",
         "every cell's HTML is built on every request (one connection, one request at a time).",
@@ -661,7 +696,7 @@ def render(report: Report) -> str:
     readers = mixed["readers"]
     lines += [
         "",
-        "## Mixed load",
+        "### Mixed load",
         "",
         "Readers on 64 connections for the run's duration, rotating over the pages and API endpoints above "
         "(not the dump), while an editor patches assessments through the API with a token.",
@@ -673,7 +708,7 @@ def render(report: Report) -> str:
         f"(checked in the database after the run over {mixed['rows_written']} rows); readers served the last "
         f"write: {'yes' if mixed['readers_see_last_write'] else 'NO'}.",
         "",
-        "## Targets",
+        "### Targets",
         "",
     ]
     by_name = {row.name: row for row in report.rows}
@@ -727,11 +762,12 @@ def render(report: Report) -> str:
     lines += [
         "",
         "*Uncached* is read here as the page not cached: the request runs its queries, forms and template, "
-        "and takes matrix cells that other pages built from the fragment cache. With nothing cached at all "
+        "and takes the parts that other pages built (cells, rows, cards, forms) from the fragment cache. "
+        "With nothing cached at all "
         f"(see above) the compare of 6 takes {six.cold_alone.p50_ms:.1f} ms, {cold:.1f}× the bare view: "
         f"{'within' if cold <= 10 else 'not within'} 10× on that stricter reading.",
     ]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 if __name__ == "__main__":

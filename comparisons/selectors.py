@@ -3,7 +3,7 @@
 Every function here runs a fixed number of queries, whatever the size of the
 matrix: rows are fetched in bulk and joined in Python.
 
-Some 630 lines: every page's read logic in one module, each function short;
+Some 660 lines: every page's read logic in one module, each function short;
 what compare columns and releases are lives in columns.py, the fit score in fit.py.
 """
 

@@ -3,7 +3,7 @@
 Writes are validated as the admin validates them: field validators (Markdown
 caps), the model's clean() and its database constraints, through full_clean().
 
-Some 710 lines, as DRF lays out an API: a serializer per resource and per
+Some 730 lines, as DRF lays out an API: a serializer per resource and per
 nested part (sources, statements, code examples, releases, the compare
 matrix); most of it is field declarations.
 """
