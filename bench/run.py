@@ -9,7 +9,7 @@ static file served by WhiteNoise, and the same bytes returned by a bare Django
 view. Then a minute of mixed load with an editor writing, counted afterwards.
 The report (Markdown) goes to --output and to standard output.
 
-    python -m bench.run --size default --output docs/benchmarks.md
+    python -m bench.run --size both --output docs/benchmarks.md
 
 Some 770 lines, one job (a run and its report); the parts — processes, wrk,
 the measurements, the Markdown — are small functions in that order.
