@@ -170,6 +170,17 @@ def test_the_needs_review_badge_appears_on_cached_rows_when_its_day_comes(flask_
         assert STALE_BADGE in text_of("/frameworks/flask/")
 
 
+def test_an_api_row_turns_stale_when_its_day_comes(flask_forms, settings):
+    age = (timezone.localdate() - flask_forms.last_reviewed).days
+    settings.ASSESSMENT_STALE_AFTER_DAYS = age + 1
+    assert '"is_stale":false' in text_of(f"{API}/assessments/?framework=flask").replace(" ", "")
+
+    later = timezone.localdate() + datetime.timedelta(days=2)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(timezone, "localdate", lambda *args, **kwargs: later)
+        assert '"is_stale":true' in text_of(f"{API}/assessments/?framework=flask").replace(" ", "")
+
+
 def test_a_change_made_through_another_app_server_is_seen_at_once(flask_forms):
     for url in LISTINGS_OF_THE_CELL:
         text_of(url)

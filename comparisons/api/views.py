@@ -62,8 +62,9 @@ class CachedRowsMixin:
     The filters, ordering and page run on the ids alone; a row's JSON comes from
     the cache under the content version, and only the rows no response has
     needed since the last edit are read in full and serialized. Representations
-    hold absolute URLs, so they are kept per scheme and host; staff, who also see
-    drafts, get every row serialized afresh.
+    hold absolute URLs, so they are kept per scheme and host (and per day, as
+    `is_stale` changes with time); staff, who also see drafts, get every row
+    serialized afresh.
     """
 
     def list(self, request, *args, **kwargs):
@@ -77,7 +78,8 @@ class CachedRowsMixin:
             data = self.get_serializer(rows, many=True).data
             return {row.pk: plain(item) for row, item in zip(rows, data, strict=True)}
 
-        kind = f"api-row:{self.basename}:{request.scheme}://{request.get_host()}"
+        # By day too: an assessment's `is_stale` turns true with time.
+        kind = f"api-row:{self.basename}:{request.scheme}://{request.get_host()}:{timezone.localdate().isoformat()}"
         rows = caching.cached_by_content_version(kind, list(ids), serialize)
         return self.get_paginated_response([rows[pk] for pk in ids])
 
