@@ -89,10 +89,6 @@ class MatrixGroup:
     rows: list[MatrixRow] = field(default_factory=list)
 
 
-def published_frameworks():
-    return Framework.objects.published().prefetch_related("tags")
-
-
 def published_frameworks_in_brief() -> list[Framework]:
     """Every published framework, with its name and slug only: for links to them."""
     return list(Framework.objects.published().only("name", "slug"))

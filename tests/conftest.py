@@ -264,3 +264,10 @@ def fresh_cache():
     yield
     for alias in caches:
         caches[alias].clear()
+
+
+@pytest.fixture
+def pages_not_cached(settings):
+    """Readers' whole pages are not cached (READER_CACHE_SECONDS=0); the fragment cache is on."""
+    settings.READER_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 86400

@@ -30,12 +30,8 @@ from .factories import (
 
 COMPARE = "/compare/django-vs-flask/"
 
-
-@pytest.fixture(autouse=True)
-def pages_not_cached(settings):
-    """Only the fragment cache is at work: every request builds its page."""
-    settings.READER_CACHE_SECONDS = 0
-    settings.FRAGMENT_CACHE_SECONDS = 86400
+# Only the fragment cache is at work: every request builds its page.
+pytestmark = pytest.mark.usefixtures("pages_not_cached")
 
 
 @pytest.fixture
