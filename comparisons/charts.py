@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, FilteredRelation, Q
 
+from .caching import cached_value
 from .choices import SupportLevel
 from .models import Assessment, CriterionGroup, Framework
 from .selectors import published_criterion_groups
@@ -84,6 +85,12 @@ def groups_with_levels(framework) -> list[CriterionGroup]:
     for group in groups:
         group.level_counts = Counter({level.value: getattr(group, f"count_{level.value}") for level in SupportLevel})
     return groups
+
+
+def framework_groups(framework) -> list[CriterionGroup]:
+    """`groups_with_levels(framework)`, kept under the content version: a framework page's group links and its
+    chart come from this one query (the groups are those of `published_criterion_groups`)."""
+    return cached_value(f"framework-groups:{framework.pk}", lambda: groups_with_levels(framework))
 
 
 def group_level_bars(groups) -> tuple[list[GroupBar], int]:

@@ -5,7 +5,8 @@
   under the content version, and only the rows no page has needed since the
   last edit are read in full and rendered. A framework's card is the same on
   the home page, the frameworks list and every filtered view of it, so one
-  rendering serves them all.
+  rendering serves them all. A framework page's rows show nowhere else: its
+  listing is kept whole.
 - What a page shows around its rows whatever its options: a framework page's
   facts, charts and links are the same for each of its groups and releases.
 
@@ -55,31 +56,41 @@ def criterion_page_rows(ids: list) -> list[str]:
     )
 
 
-def framework_page_rows(groups_of_ids, release=None) -> list[tuple]:
-    """A framework page's criterion sections (`includes/framework_row.html`), by group: `[(group, [html])]`
-    for `[(group, [assessment id])]`, each level as of `release` (None: the current one)."""
+def framework_page_rows(framework, groups, group=None, part=None, release=None) -> list[tuple]:
+    """A framework page's criterion sections (`includes/framework_row.html`) by group: `[(group, [html])]` for
+    the framework's assessments in `group` (or a `part` of it; None: every group), each level as of `release`
+    (None: the current one).
+
+    Kept whole, per framework, group, part, release and day: a framework's rows
+    show on no other page, so the listing is the piece worth keeping, and building
+    it reads the rows in full without first asking which they are.
+    """
     at = release.pk if release is not None else "current"
-    ids = [pk for _, group_ids in groups_of_ids for pk in group_ids]
-    html = iter(
-        rendered_rows(
-            f"framework-row:{at}:{timezone.localdate()}",
-            ids,
-            "includes/framework_row.html",
-            lambda missing: selectors.assessments_at(missing, release),
-        )
-    )
-    return [(group, [next(html) for _ in group_ids]) for group, group_ids in groups_of_ids]
+    shown = f"{group.pk if group else 'all'}:{part.number if part else 'all'}"
+
+    def render() -> list[tuple[int, list[str]]]:
+        sections = []
+        for row in selectors.assessments_at(selectors.framework_assessments(framework, group, part), release):
+            if not sections or sections[-1][0] != row.criterion.group_id:
+                sections.append((row.criterion.group_id, []))
+            sections[-1][1].append(render_to_string("includes/framework_row.html", {"row": row}))
+        return sections
+
+    sections = caching.cached_value(f"framework-rows:{framework.pk}:{shown}:{at}:{timezone.localdate()}", render)
+    groups_by_id = {group.pk: group for group in groups}
+    return [(groups_by_id[group_id], html) for group_id, html in sections]
 
 
-def framework_surroundings(framework) -> dict[str, str]:
+def framework_surroundings(framework, groups) -> dict[str, str]:
     """A framework page's parts around its criteria, as HTML: `overview` (facts, release timeline, levels by
-    group) and, below the criteria, `comparisons` (editors' comparisons with it) and `compare_with` (links)."""
+    group from `charts.framework_groups`) and, below the criteria, `comparisons` (editors' comparisons with it)
+    and `compare_with` (links)."""
     today = timezone.localdate()
 
     def render() -> dict[str, str]:
         if not hasattr(framework, "release_list"):  # the view read them for ?release=
             columns.with_releases([framework])
-        group_bars, group_chart_height = charts.group_level_bars(charts.groups_with_levels(framework))
+        group_bars, group_chart_height = charts.group_level_bars(groups)
         published = selectors.published_frameworks_in_brief()
         overview = {
             "framework": framework,
@@ -143,10 +154,11 @@ def home_sections() -> str:
 
 
 def fit_rows(fits, first_rank: int = 1) -> list[tuple]:
-    """(rank, fit, HTML of its row's cells after the rank: `includes/fit_row.html`) for each of `fits`, in order.
+    """(rank, row id, HTML of its row's cells after the rank: `includes/fit_row.html`) for each of `fits`, in order.
 
     A row is keyed by what it shows — the column, and each term's criterion,
-    weight and level — so any ranking with the same weights shares it.
+    weight and level — so any ranking with the same weights shares it. Its id
+    names the column as a compare URL does ("fit--django--4.2").
     """
     by_key = {_fit_key(fit): fit for fit in fits}
 
@@ -154,7 +166,10 @@ def fit_rows(fits, first_rank: int = 1) -> list[tuple]:
         return {key: render_to_string("includes/fit_row.html", {"fit": by_key[key]}) for key in keys}
 
     pieces = caching.cached_by_content_version("fit-row", list(by_key), render)
-    return [(rank, fit, pieces[_fit_key(fit)]) for rank, fit in enumerate(fits, start=first_rank)]
+    return [
+        (rank, "fit--" + columns.framework_ref(fit.framework).replace("@", "--"), pieces[_fit_key(fit)])
+        for rank, fit in enumerate(fits, start=first_rank)
+    ]
 
 
 def _fit_key(fit) -> str:

@@ -276,23 +276,19 @@ class FrameworkDetailView(StaffPreviewMixin, DetailView):
             except ValidationError as error:
                 if error.code == "unknown_release":
                     raise Http404(error.messages[0]) from None
+                surroundings = page_parts.framework_surroundings(framework, charts.framework_groups(framework))
                 return self.render_to_response(
-                    self.get_context_data(
-                        release_error=error.messages[0], surroundings=page_parts.framework_surroundings(framework)
-                    ),
-                    status=400,
+                    self.get_context_data(release_error=error.messages[0], surroundings=surroundings), status=400
                 )
-        groups = selectors.published_criterion_groups()
+        groups = charts.framework_groups(framework)
         group, group_error = chosen_group(request, groups)
         part, part_error = chosen_part(request, group)
         group_error = group_error or part_error
         context = self.get_context_data(
             object=framework,
             release=release,
-            surroundings=page_parts.framework_surroundings(framework),
-            assessment_groups=page_parts.framework_page_rows(
-                selectors.framework_assessments(framework, groups, group, part), release
-            ),
+            surroundings=page_parts.framework_surroundings(framework, groups),
+            assessment_groups=page_parts.framework_page_rows(framework, groups, group, part, release),
             group_links=group_links(request, groups, group) if group else [],
             part_nav=part_nav(request, part),
             group_error=group_error,
@@ -489,7 +485,7 @@ class FitView(TemplateView):
         form = FitForm(request.GET or None, groups=selectors.published_criterion_groups())
         valid = not form.is_bound or form.is_valid()
         group, part = form.chosen_group(), form.chosen_part()
-        frameworks = list(Framework.objects.published().only("name", "slug"))
+        frameworks = selectors.published_frameworks_in_brief()
         release_errors = []
         pinned = [ref for ref in request.GET.getlist("at") if ref.strip()]
         if pinned:  # ?at=django@4.2: rank that framework as it was at that release

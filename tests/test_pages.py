@@ -139,8 +139,10 @@ def test_a_draft_comparison_does_not_appear_on_the_compare_page(client):
 
 # Queries of a page built from nothing, and of the same page once the fragment cache holds its parts
 # (rows, cells, surroundings: comparisons/page_parts.py, matrix.py): neither grows with the matrix.
-MAX_QUERIES_BUILT_FROM_NOTHING = 14
+MAX_QUERIES_BUILT_FROM_NOTHING = 10
 MAX_QUERIES = 10
+# A framework page at a release also reads the statements that say what held there.
+MAX_QUERIES_AT_A_RELEASE_BUILT_FROM_NOTHING = MAX_QUERIES_BUILT_FROM_NOTHING + 1
 
 
 def count_queries(client, url) -> tuple[int, int]:
@@ -160,9 +162,9 @@ def count_queries(client, url) -> tuple[int, int]:
     return tuple(counts)
 
 
-def assert_bounded(urls, counts):
+def assert_bounded(urls, counts, built_limit=MAX_QUERIES_BUILT_FROM_NOTHING):
     built, again = zip(*counts, strict=True)
-    assert max(built) <= MAX_QUERIES_BUILT_FROM_NOTHING, list(zip(urls, built, strict=True))
+    assert max(built) <= built_limit, list(zip(urls, built, strict=True))
     assert max(again) <= MAX_QUERIES, list(zip(urls, again, strict=True))
 
 
@@ -261,4 +263,4 @@ def test_pages_at_releases_run_the_same_number_of_queries_at_any_size(client):
     large_counts = [count_queries(client, url) for url in large]
 
     assert small_counts == large_counts, list(zip(large, small_counts, large_counts, strict=True))
-    assert_bounded(large, large_counts)
+    assert_bounded(large, large_counts, built_limit=MAX_QUERIES_AT_A_RELEASE_BUILT_FROM_NOTHING)
