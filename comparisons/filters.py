@@ -50,6 +50,20 @@ class CriterionRefsField(SlugsField):
             refs = [slugs.get(ref.casefold(), ref) for ref in refs]
         return super().clean(refs)
 
+    def _check_values(self, value):
+        """The criteria the slugs name, in display order, from `selectors.criteria_named` (kept under the content
+        version) rather than a query; the first slug that names none is the error."""
+        slugs = list(dict.fromkeys(str(slug) for slug in value))
+        for slug in slugs:
+            self.validate_no_null_characters(slug)
+        found = selectors.criteria_named([slug for slug in slugs if SLUG.fullmatch(slug)])
+        for slug in slugs:
+            if found.get(slug) is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": slug}
+                )
+        return sorted((found[slug] for slug in slugs), key=selectors.in_display_order)
+
 
 @extend_schema_field(OpenApiTypes.STR)
 class CriterionRefsFilter(SlugsFilter):
@@ -68,14 +82,15 @@ class ChoicesFilter(django_filters.MultipleChoiceFilter):
     field_class = ChoicesField
 
 
-def published_values(field_name):
-    """Choices from the values published frameworks use (drafts never leak into a filter)."""
-
-    def choices():
-        values = Framework.objects.published().order_by(field_name).values_list(field_name, flat=True).distinct()
-        return [(value, value) for value in values if value]
-
-    return choices
+def published_facets() -> dict[str, list[tuple[str, str]]]:
+    """The languages and licences published frameworks use, as filter choices (drafts never leak into a
+    filter): both lists from one query."""
+    pairs = Framework.objects.published().order_by().values_list("language", "license").distinct()
+    languages, licenses = {language for language, _ in pairs}, {license for _, license in pairs}
+    return {
+        "language": [(value, value) for value in sorted(languages) if value],
+        "license": [(value, value) for value in sorted(licenses) if value],
+    }
 
 
 class NullsLastOrderingFilter(django_filters.OrderingFilter):
@@ -135,12 +150,11 @@ class FrameworkFilterSet(django_filters.FilterSet):
         label="Tags (all of)",
         widget=forms.CheckboxSelectMultiple,
     )
-    language = ChoicesFilter(
-        choices=published_values("language"), label="Language", widget=forms.CheckboxSelectMultiple
-    )
-    license = ChoicesFilter(choices=published_values("license"), label="License", widget=forms.CheckboxSelectMultiple)
+    # Their choices are the published frameworks' values, read when the form is drawn or checks one (__init__).
+    language = ChoicesFilter(label="Language", widget=forms.CheckboxSelectMultiple)
+    license = ChoicesFilter(label="License", widget=forms.CheckboxSelectMultiple)
     supports = CriterionRefsFilter(
-        queryset=Criterion.objects.published().in_display_order(),
+        queryset=selectors.listed_criteria(),
         to_field_name="slug",
         method="filter_applied_with_level",
         label="Supports",
@@ -172,6 +186,15 @@ class FrameworkFilterSet(django_filters.FilterSet):
         model = Framework
         form = FilterForm
         fields = ["q", "tag", "language", "license", "supports", "level"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("language", "license"):
+            self.filters[name].extra["choices"] = lambda name=name: self.facets[name]
+
+    @cached_property
+    def facets(self) -> dict[str, list[tuple[str, str]]]:
+        return published_facets()
 
     @cached_property
     def lists_every_criterion(self) -> bool:

@@ -151,6 +151,28 @@ def test_the_fit_ranking_shows_a_changed_level_on_the_next_request(flask_forms):
     assert "Via extension" not in page.split('id="fit--flask"')[1].split("</tr>")[0]
 
 
+def test_the_fit_ranking_ranks_a_new_framework_and_drops_a_withdrawn_one_on_the_next_request(flask_forms):
+    assert 'id="fit--pyramid"' not in text_of("/fit/?w-forms=3")
+
+    AssessmentFactory(framework__name="Pyramid", framework__slug="pyramid", criterion=flask_forms.criterion)
+    assert 'id="fit--pyramid"' in text_of("/fit/?w-forms=3")
+
+    flask_forms.framework.is_published = False
+    flask_forms.framework.save()
+    assert 'id="fit--flask"' not in text_of("/fit/?w-forms=3")
+
+
+def test_a_criterion_withdrawn_is_refused_by_the_filters_on_the_next_request(flask_forms):
+    assert Client().get("/frameworks/?supports=forms").status_code == 200
+
+    flask_forms.criterion.is_published = False
+    flask_forms.criterion.save()
+
+    response = Client().get("/frameworks/?supports=forms")
+    assert response.status_code == 400
+    assert "No published criterion has the slug or name “forms”." in response.content.decode()
+
+
 STALE_BADGE = 'class="badge badge--stale"'
 
 
