@@ -45,7 +45,9 @@ def column_at(framework, release):
 
 
 def with_releases(frameworks) -> None:
-    """Give each framework its releases (oldest first) and its `current_release`, in one query."""
+    """Give each framework its releases (oldest first) and its `current_release`, in one query (none for none)."""
+    if not frameworks:
+        return
     by_framework = {}
     for release in Release.objects.filter(framework__in={framework.pk for framework in frameworks}):
         by_framework.setdefault(release.framework_id, []).append(release)
@@ -76,7 +78,9 @@ def compared_frameworks(refs) -> list[Framework]:
         version = parsed["version"]
         wanted.append((parsed["slug"], None if version in (None, "latest") else version))
     slugs = {slug for slug, _ in wanted}
-    frameworks = {f.slug: f for f in Framework.objects.published().filter(slug__in=slugs)} if slugs else {}
+    # Without the long description, which no compare page or response shows.
+    published = Framework.objects.published().defer("description", "description_html")
+    frameworks = {f.slug: f for f in published.filter(slug__in=slugs)} if slugs else {}
     unknown = sorted(slugs - set(frameworks))
     if unknown:
         raise ValidationError(

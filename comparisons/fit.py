@@ -10,7 +10,7 @@ states the same for readers.
 """
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from typing import NamedTuple
 
 from .choices import MAX_SUPPORT_SCORE, SupportLevel
 from .columns import column_key
@@ -33,9 +33,8 @@ def level_points(level: str, extension_points: int = DEFAULT_EXTENSION_POINTS) -
     return SupportLevel(level).score
 
 
-@dataclass(frozen=True)
-class FitTerm:
-    """One weighted criterion's share of a framework's score."""
+class FitTerm(NamedTuple):
+    """One weighted criterion's share of a framework's score (a tuple: a ranking makes hundreds)."""
 
     criterion: Criterion
     weight: int
@@ -56,30 +55,21 @@ class Fit:
     """How well one framework fits a reader's weights, with the terms that make the score."""
 
     framework: object
-    terms: list[FitTerm] = field(default_factory=list)
+    terms: list[FitTerm]
+    # From the terms, which are given whole: worked out once, as ranking and drawing read them often.
+    known: list[FitTerm] = field(init=False)
+    unknown: list[Criterion] = field(init=False)
+    points: int = field(init=False)
+    max_points: int = field(init=False)  # the best total on the criteria whose level is known
+    percent: int | None = field(init=False)
 
-    # Read many times while ranking and drawing; the terms are given whole: computed once.
-    @cached_property
-    def known(self) -> list[FitTerm]:
-        return [term for term in self.terms if term.points is not None]
-
-    @cached_property
-    def unknown(self) -> list[Criterion]:
-        return [term.criterion for term in self.terms if term.points is None]
-
-    @cached_property
-    def points(self) -> int:
-        return sum(term.points for term in self.known)
-
-    @cached_property
-    def max_points(self) -> int:
-        """The best total on the criteria whose level is known."""
-        return sum(term.max_points for term in self.known)
-
-    @cached_property
-    def percent(self) -> int | None:
-        """The share of the best possible total on what is known; None when nothing weighted is known."""
-        return round(100 * self.points / self.max_points) if self.max_points else None
+    def __post_init__(self):
+        self.known = [term for term in self.terms if term.points is not None]
+        self.unknown = [term.criterion for term in self.terms if term.points is None]
+        self.points = sum(term.points for term in self.known)
+        self.max_points = sum(term.max_points for term in self.known)
+        # The share of the best possible total on what is known; None when nothing weighted is known.
+        self.percent = round(100 * self.points / self.max_points) if self.max_points else None
 
 
 def fit_ranking(
@@ -88,7 +78,7 @@ def fit_ranking(
     """Rank frameworks by how well they cover what the reader weighs (see the module docstring).
 
     `levels`: {(column key, criterion id): level} when the caller has them, else
-    read here in one query. Frameworks rank by fit, then by how much of the
+    read (`support_levels`). Frameworks rank by fit, then by how much of the
     weighting is known; nothing known ranks last; remaining ties keep the given order.
     """
     weighted = {criterion: weight for criterion, weight in weights.items() if weight}
@@ -96,20 +86,14 @@ def fit_ranking(
         return []
     if levels is None:
         levels = support_levels(frameworks, list(weighted))
+    # Per level, once: the member and what it earns (looked up below for every framework and criterion).
+    points_of = {level: (level, level_points(level, extension_points)) for level in SupportLevel}
     fits = []
     for framework in frameworks:
         terms = []
         key = column_key(framework)
         for criterion, weight in weighted.items():
-            level = levels.get((key, criterion.pk))
-            points = level_points(level, extension_points) if level else None
-            terms.append(
-                FitTerm(
-                    criterion=criterion,
-                    weight=weight,
-                    level=SupportLevel(level) if level else None,
-                    points=None if points is None else weight * points,
-                )
-            )
+            level, points = points_of.get(levels.get((key, criterion.pk)), (None, None))
+            terms.append(FitTerm(criterion, weight, level, None if points is None else weight * points))
         fits.append(Fit(framework=framework, terms=terms))
     return sorted(fits, key=lambda fit: (fit.percent is None, -(fit.percent or 0), -fit.max_points))

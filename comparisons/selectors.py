@@ -3,7 +3,7 @@
 Every function here runs a fixed number of queries, whatever the size of the
 matrix: rows are fetched in bulk and joined in Python.
 
-Some 660 lines: every page's read logic in one module, each function short;
+Some 690 lines: every page's read logic in one module, each function short;
 what compare columns and releases are lives in columns.py, the fit score in fit.py.
 """
 
@@ -90,8 +90,13 @@ class MatrixGroup:
 
 
 def published_frameworks_in_brief() -> list[Framework]:
-    """Every published framework, with its name and slug only: for links to them."""
-    return list(Framework.objects.published().only("name", "slug"))
+    """Every published framework, with its name and slug only: for links to them and for rankings.
+
+    Kept under the content version: the fit ranking starts from every one of them.
+    """
+    return cached_value(
+        "published-frameworks-in-brief", lambda: list(Framework.objects.published().only("name", "slug"))
+    )
 
 
 def published_framework_choices() -> list[tuple[str, str]]:
@@ -204,7 +209,14 @@ def criteria_shown(group: CriterionGroup | None, part: GroupPart | None) -> list
     """
     if group is None:
         return published_criteria()
-    return cached_value(f"criteria-shown:{shown_key(group, part)}", lambda: list(criteria_of_part(group, part)))
+
+    def read():
+        criteria = list(criteria_of_part(group, part).select_related(None))
+        for criterion in criteria:
+            criterion.group = group  # one object for all: kept (pickled) once, not once per criterion
+        return criteria
+
+    return cached_value(f"criteria-shown:{shown_key(group, part)}", read)
 
 
 def published_criteria() -> list[Criterion]:
@@ -226,13 +238,24 @@ def criteria_shown_or_named(group: CriterionGroup | None, slugs, part: GroupPart
     if group is None:
         return list(listed_criteria())
     shown = criteria_shown(group, part)
-    shown_ids = {criterion.pk for criterion in shown}
-    named = [c for c in listed_criteria().filter(slug__in=slugs) if c.pk not in shown_ids] if slugs else []
+    others = sorted(set(slugs) - {criterion.slug for criterion in shown})
+    named = [criterion for criterion in criteria_named(others).values() if criterion is not None] if others else []
     for criterion in shown:
         criterion.is_shown = True
     for criterion in named:
         criterion.is_shown = False
     return sorted([*shown, *named], key=in_display_order)
+
+
+def criteria_named(slugs) -> dict[str, Criterion | None]:
+    """`{slug: the published criterion it names, or None}`, kept under the content version: the criteria a
+    reader's filters name, or weights outside the group a page shows."""
+
+    def read(missing):
+        found = {criterion.slug: criterion for criterion in listed_criteria().filter(slug__in=missing)}
+        return {slug: found.get(slug) for slug in missing}
+
+    return cached_by_content_version("criterion-named", list(slugs), read)
 
 
 def in_display_order(criterion) -> tuple:
@@ -326,32 +349,22 @@ def criteria_in_brief(per_group: int) -> list[tuple[CriterionGroup, list[Criteri
     return pairs
 
 
-def framework_assessments(
-    framework: Framework,
-    groups: list[CriterionGroup],
-    group: CriterionGroup | None = None,
-    part: GroupPart | None = None,
-) -> list[tuple[CriterionGroup, list[int]]]:
-    """The ids of the framework's public assessments by criterion group (of `groups`); only `group`'s (or a
-    `part` of it) when given. Narrow: its page renders them by id (`rows.py`)."""
+def framework_assessments(framework: Framework, group: CriterionGroup | None = None, part: GroupPart | None = None):
+    """The framework's public assessments in display order; only `group`'s (or a `part` of it) when given."""
     assessments = framework.assessments.filter(criterion__is_published=True)
     if group is not None and part is None:
         assessments = assessments.filter(criterion__group=group)
     elif group is not None:
         assessments = assessments.filter(criterion__in=criteria_of_part(group, part).values("pk"))
-    rows = assessments.order_by(
+    return assessments.order_by(
         "criterion__group__position", "criterion__group__name", "criterion__position", "criterion__name", "pk"
-    ).values_list("pk", "criterion__group_id")
-    groups_by_id = {group.pk: group for group in groups}
-    return [
-        (groups_by_id[group_id], [pk for pk, _ in pairs]) for group_id, pairs in groupby(rows, key=lambda row: row[1])
-    ]
+    )
 
 
-def assessments_at(ids, release=None) -> list[Assessment]:
-    """`assessments_in_full`, each with `shown_statement` (the statement covering `release`; None: the current
-    one) and the evidence on that release: a framework page's rows."""
-    assessments = Assessment.objects.filter(pk__in=ids).with_related()
+def assessments_at(assessments, release=None) -> list[Assessment]:
+    """`assessments` (a queryset) with all a row shows, each with `shown_statement` (the statement covering
+    `release`; None: the current one) and the evidence on that release: a framework page's rows."""
+    assessments = assessments.with_related()
     if release is not None:
         assessments = assessments.prefetch_related(STATEMENTS)
     assessments = list(with_evidence_check(assessments, release))
@@ -362,7 +375,7 @@ def assessments_at(ids, release=None) -> list[Assessment]:
 
 
 def criterion_assessments(criterion: Criterion):
-    """A criterion's public assessments by framework name, narrow: its page renders them by id (`rows.py`)."""
+    """A criterion's public assessments by framework name, narrow: its page renders them by id (`page_parts.py`)."""
     return criterion.assessments.filter(framework__is_published=True).order_by("framework__name", "pk")
 
 
@@ -397,19 +410,14 @@ def with_points(comparison: Comparison | None, frameworks, criteria) -> Comparis
 def published_comparison_for(frameworks: list[Framework]) -> Comparison | None:
     """The published editor-written comparison of exactly this set of frameworks (its points: `with_points`).
 
-    Which comparison covers a set (most sets have none) is kept under the content version.
+    Kept under the content version, None included (most sets have none).
     """
-    read = {}  # a lookup the cache did not have: the comparison itself, so it is not read twice
 
-    def comparison_ids(sets):
-        read["comparison"] = Comparison.objects.published().filter(framework_set__in=sets).first()
-        return dict.fromkeys(sets, read["comparison"].pk if read["comparison"] else None)
+    def comparisons(sets):
+        return {key: Comparison.objects.published().filter(framework_set=key).first() for key in sets}
 
     key = framework_set_key(framework.pk for framework in frameworks)
-    comparison_id = cached_by_content_version("published-comparison-of", [key], comparison_ids)[key]
-    if "comparison" in read or comparison_id is None:
-        return read.get("comparison")
-    return Comparison.objects.published().filter(pk=comparison_id).first()
+    return cached_by_content_version("published-comparison-for", [key], comparisons)[key]
 
 
 def draft_comparison_for(frameworks: list[Framework]) -> Comparison | None:
@@ -486,8 +494,30 @@ def support_levels(frameworks, criteria) -> dict[tuple[tuple[int, int], int], st
                 _assessments_of(frameworks, criteria).prefetch_related(STATEMENTS), frameworks, criteria
             ).items()
         }
-    rows = _assessments_of(frameworks, criteria).values_list("framework_id", "criterion_id", "support_level")
-    return {((framework_id, 0), criterion_id): level for framework_id, criterion_id, level in rows}
+    levels = criterion_levels(criteria)
+    return {
+        ((framework.pk, 0), criterion.pk): level
+        for criterion in criteria
+        for framework in frameworks
+        if (level := levels[criterion.pk].get(framework.pk))
+    }
+
+
+def criterion_levels(criteria) -> dict[int, dict[int, str]]:
+    """`{criterion id: {framework id: stored level}}` for `criteria`, kept under the content version.
+
+    A criterion's levels serve every ranking that weighs it, whatever the other
+    weights: the fit page asks for a few criteria across every framework.
+    """
+
+    def read(ids):
+        levels = {pk: {} for pk in ids}
+        rows = Assessment.objects.filter(criterion__in=ids).order_by()
+        for framework_id, criterion_id, level in rows.values_list("framework_id", "criterion_id", "support_level"):
+            levels[criterion_id][framework_id] = level
+        return levels
+
+    return cached_by_content_version("criterion-levels", [criterion.pk for criterion in criteria], read)
 
 
 def compare_matrix(
