@@ -5,8 +5,8 @@
   under the content version, and only the rows no page has needed since the
   last edit are read in full and rendered. A framework's card is the same on
   the home page, the frameworks list and every filtered view of it, so one
-  rendering serves them all. A framework page's rows show nowhere else: its
-  listing is kept whole.
+  rendering serves them all. A framework page's or a criterion page's rows
+  show nowhere else: such a listing is kept whole.
 - What a page shows around its rows whatever its options: a framework page's
   facts, charts and links are the same for each of its groups and releases.
 
@@ -49,11 +49,25 @@ def framework_cards(ids: list, heading: str) -> list[str]:
     )
 
 
-def criterion_page_rows(ids: list) -> list[str]:
-    """A criterion page's framework sections (`includes/criterion_row.html`) for these assessments."""
-    return rendered_rows(
-        f"criterion-row:{timezone.localdate()}", ids, "includes/criterion_row.html", selectors.assessments_in_full
+def criterion_page_rows(criterion, filterset, request) -> list[str]:
+    """A criterion page's framework sections (`includes/criterion_row.html`) for the assessments `filterset`
+    selects (none while its form has errors).
+
+    Kept whole, per criterion, filter values and day, like a framework page's
+    listing: a criterion's rows show on no other page.
+    """
+    if filterset.is_bound and not filterset.is_valid():
+        return []
+    shown = sorted(
+        (name, value) for name, values in request.GET.lists() if name in filterset.form.fields for value in values
     )
+    key = hashlib.sha256(repr((criterion.pk, shown)).encode()).hexdigest()
+
+    def render() -> list[str]:
+        rows = selectors.assessments_in_full(filterset.qs)
+        return [render_to_string("includes/criterion_row.html", {"row": row}) for row in rows]
+
+    return caching.cached_value(f"criterion-rows:{key}:{timezone.localdate()}", render)
 
 
 def framework_page_rows(framework, groups, group=None, part=None, release=None) -> list[tuple]:

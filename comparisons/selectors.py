@@ -379,9 +379,9 @@ def criterion_assessments(criterion: Criterion):
     return criterion.assessments.filter(framework__is_published=True).order_by("framework__name", "pk")
 
 
-def assessments_in_full(ids) -> list[Assessment]:
-    """The assessments `ids` name, with all a row of a listing shows: texts, links, evidence at the current release."""
-    return list(with_evidence_check(Assessment.objects.filter(pk__in=ids).with_related()))
+def assessments_in_full(assessments) -> list[Assessment]:
+    """`assessments` (a queryset) with all a row of a listing shows: texts, links, evidence at the current release."""
+    return list(with_evidence_check(assessments.with_related()))
 
 
 def with_points(comparison: Comparison | None, frameworks, criteria) -> Comparison | None:

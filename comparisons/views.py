@@ -360,10 +360,9 @@ class CriterionDetailView(StaffPreviewMixin, DetailView):
         self.object = self.get_object()
         self.filterset = AssessmentFilterSet(request.GET or None, queryset=selectors.criterion_assessments(self.object))
         valid = not self.filterset.is_bound or self.filterset.is_valid()
-        shown = list(self.filterset.qs.values_list("pk", flat=True)) if valid else []
         context = self.get_context_data(
             filterset=self.filterset,
-            framework_rows=page_parts.criterion_page_rows(shown),
+            framework_rows=page_parts.criterion_page_rows(self.object, self.filterset, request),
             filters_html=page_parts.assessment_filters(self.filterset, request),
             active_filters=active_filters(request, self.filterset),
         )

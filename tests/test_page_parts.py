@@ -43,6 +43,7 @@ def flask_forms(db):
 
 LISTINGS_OF_THE_CELL = [
     "/criteria/forms/",
+    "/criteria/forms/?level=extension&stale=false",
     "/frameworks/flask/",
     f"{API}/assessments/",
     f"{API}/assessments/?framework=flask",
@@ -83,6 +84,18 @@ def test_a_deleted_cell_leaves_the_listing_on_the_next_request(flask_forms, url)
     flask_forms.delete()
 
     assert "Flask-WTF fills the gap" not in text_of(url)
+
+
+def test_a_cell_whose_level_changes_moves_between_a_criterion_pages_filters_on_the_next_request(flask_forms):
+    built_in, via_extension = "/criteria/forms/?level=built_in", "/criteria/forms/?level=extension"
+    assert "Flask-WTF fills the gap" not in text_of(built_in)
+    assert "Flask-WTF fills the gap" in text_of(via_extension)
+
+    flask_forms.support_level = "built_in"
+    flask_forms.save()
+
+    assert "Flask-WTF fills the gap" in text_of(built_in)
+    assert "Flask-WTF fills the gap" not in text_of(via_extension)
 
 
 @pytest.mark.parametrize(
