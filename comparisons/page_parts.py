@@ -58,10 +58,7 @@ def criterion_page_rows(criterion, filterset, request) -> list[str]:
     """
     if filterset.is_bound and not filterset.is_valid():
         return []
-    shown = sorted(
-        (name, value) for name, values in request.GET.lists() if name in filterset.form.fields for value in values
-    )
-    key = hashlib.sha256(repr((criterion.pk, shown)).encode()).hexdigest()
+    key = hashlib.sha256(repr((criterion.pk, form_values(request, filterset.form.fields))).encode()).hexdigest()
 
     def render() -> list[str]:
         rows = selectors.assessments_in_full(filterset.qs)
@@ -91,7 +88,7 @@ def framework_page_rows(framework, groups, group=None, part=None, release=None) 
         return sections
 
     sections = caching.cached_value(f"framework-rows:{framework.pk}:{shown}:{at}:{timezone.localdate()}", render)
-    groups_by_id = {group.pk: group for group in groups}
+    groups_by_id = {each.pk: each for each in groups}
     return [(groups_by_id[group_id], html) for group_id, html in sections]
 
 
@@ -144,11 +141,15 @@ def filter_form(template_name: str, filterset, request, kept=frozenset()) -> str
     along), so every reader who sends the same filters shares one rendering; the
     choice lists it offers are content, kept under the content version with it.
     """
-    names = {*filterset.form.fields, *kept}
-    shown = sorted((name, value) for name, values in request.GET.lists() if name in names for value in values)
+    shown = form_values(request, {*filterset.form.fields, *kept})
     key = hashlib.sha256(repr((template_name, request.path, shown)).encode()).hexdigest()
     context = {"filter": filterset, "action": request.path, "request": request}
     return caching.cached_value(f"filters:{key}", lambda: render_to_string(template_name, context))
+
+
+def form_values(request, names) -> list[tuple[str, str]]:
+    """The request's values for the parameters `names`, sorted: what a form or listing shows, as a cache key."""
+    return sorted((name, value) for name, values in request.GET.lists() if name in names for value in values)
 
 
 def home_sections() -> str:
