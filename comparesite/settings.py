@@ -385,6 +385,11 @@ REST_FRAMEWORK = {
         "comparisons.api.ordering.StrictOrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "comparisons.api.pagination.StrictLimitOffsetPagination",
+    # DRF's JSON renderer, able to splice in list rows kept already encoded (see the module), and its browsable API.
+    "DEFAULT_RENDERER_CLASSES": [
+        "comparisons.api.rendering.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_THROTTLE_CLASSES": [
         # DRF's anonymous and per-user limits, letting requests through when the cache is down.
         "comparisons.api.throttling.FailOpenAnonRateThrottle",

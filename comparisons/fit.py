@@ -9,7 +9,7 @@ or missing cells count neither for nor against it and are listed. docs/readers.m
 states the same for readers.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from .choices import MAX_SUPPORT_SCORE, SupportLevel
@@ -52,24 +52,30 @@ class FitTerm(NamedTuple):
 
 @dataclass
 class Fit:
-    """How well one framework fits a reader's weights, with the terms that make the score."""
+    """How well one framework fits a reader's weights, with the terms that make the score.
+
+    `points` and `max_points` (the best total on the criteria whose level is
+    known) are summed while the terms are made: a ranking makes one Fit per
+    framework and sorts by them, and draws only a page of them.
+    """
 
     framework: object
     terms: list[FitTerm]
-    # From the terms, which are given whole: worked out once, as ranking and drawing read them often.
-    known: list[FitTerm] = field(init=False)
-    unknown: list[Criterion] = field(init=False)
-    points: int = field(init=False)
-    max_points: int = field(init=False)  # the best total on the criteria whose level is known
-    percent: int | None = field(init=False)
+    points: int
+    max_points: int
 
-    def __post_init__(self):
-        self.known = [term for term in self.terms if term.points is not None]
-        self.unknown = [term.criterion for term in self.terms if term.points is None]
-        self.points = sum(term.points for term in self.known)
-        self.max_points = sum(term.max_points for term in self.known)
-        # The share of the best possible total on what is known; None when nothing weighted is known.
-        self.percent = round(100 * self.points / self.max_points) if self.max_points else None
+    @property
+    def percent(self) -> int | None:
+        """The share of the best possible total on what is known; None when nothing weighted is known."""
+        return round(100 * self.points / self.max_points) if self.max_points else None
+
+    @property
+    def known(self) -> list[FitTerm]:
+        return [term for term in self.terms if term.points is not None]
+
+    @property
+    def unknown(self) -> list[Criterion]:
+        return [term.criterion for term in self.terms if term.points is None]
 
 
 def fit_ranking(
@@ -88,12 +94,18 @@ def fit_ranking(
         levels = support_levels(frameworks, list(weighted))
     # Per level, once: the member and what it earns (looked up below for every framework and criterion).
     points_of = {level: (level, level_points(level, extension_points)) for level in SupportLevel}
+    weighed = [(criterion, criterion.pk, weight, weight * MAX_SUPPORT_SCORE) for criterion, weight in weighted.items()]
     fits = []
     for framework in frameworks:
-        terms = []
+        terms, points, max_points = [], 0, 0
         key = column_key(framework)
-        for criterion, weight in weighted.items():
-            level, points = points_of.get(levels.get((key, criterion.pk)), (None, None))
-            terms.append(FitTerm(criterion, weight, level, None if points is None else weight * points))
-        fits.append(Fit(framework=framework, terms=terms))
-    return sorted(fits, key=lambda fit: (fit.percent is None, -(fit.percent or 0), -fit.max_points))
+        for criterion, criterion_id, weight, best in weighed:
+            level, level_score = points_of.get(levels.get((key, criterion_id)), (None, None))
+            if level_score is None:  # unknown, or not assessed (level None)
+                terms.append(FitTerm(criterion, weight, level, None))
+                continue
+            terms.append(FitTerm(criterion, weight, level, weight * level_score))
+            points += weight * level_score
+            max_points += best
+        fits.append(Fit(framework, terms, points, max_points))
+    return sorted(fits, key=lambda fit: ((percent := fit.percent) is None, -(percent or 0), -fit.max_points))

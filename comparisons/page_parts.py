@@ -175,15 +175,16 @@ def fit_rows(fits, first_rank: int = 1) -> list[tuple]:
     weight and level — so any ranking with the same weights shares it. Its id
     names the column as a compare URL does ("fit--django--4.2").
     """
-    by_key = {_fit_key(fit): fit for fit in fits}
+    keys = [_fit_key(fit) for fit in fits]
+    by_key = dict(zip(keys, fits, strict=True))
 
-    def render(keys):
-        return {key: render_to_string("includes/fit_row.html", {"fit": by_key[key]}) for key in keys}
+    def render(missing):
+        return {key: render_to_string("includes/fit_row.html", {"fit": by_key[key]}) for key in missing}
 
-    pieces = caching.cached_by_content_version("fit-row", list(by_key), render)
+    pieces = caching.cached_by_content_version("fit-row", keys, render)
     return [
-        (rank, "fit--" + columns.framework_ref(fit.framework).replace("@", "--"), pieces[_fit_key(fit)])
-        for rank, fit in enumerate(fits, start=first_rank)
+        (rank, "fit--" + columns.framework_ref(fit.framework).replace("@", "--"), pieces[key])
+        for rank, (key, fit) in enumerate(zip(keys, fits, strict=True), start=first_rank)
     ]
 
 

@@ -494,12 +494,12 @@ def support_levels(frameworks, criteria) -> dict[tuple[tuple[int, int], int], st
                 _assessments_of(frameworks, criteria).prefetch_related(STATEMENTS), frameworks, criteria
             ).items()
         }
-    levels = criterion_levels(criteria)
+    framework_ids = [framework.pk for framework in frameworks]
     return {
-        ((framework.pk, 0), criterion.pk): level
-        for criterion in criteria
-        for framework in frameworks
-        if (level := levels[criterion.pk].get(framework.pk))
+        ((framework_id, 0), criterion_id): level
+        for criterion_id, levels in criterion_levels(criteria).items()
+        for framework_id in framework_ids
+        if (level := levels.get(framework_id))
     }
 
 

@@ -34,6 +34,7 @@ from ..models import (
     Tag,
 )
 from . import serializers as api
+from .rendering import EncodedRows, encode
 
 CODE_EXAMPLES = Prefetch("code_examples", queryset=CodeExample.objects.select_related("release"))
 EVIDENCE = Prefetch(
@@ -60,8 +61,9 @@ class CachedRowsMixin:
     """List responses built from each row's representation, kept in the fragment cache by id.
 
     The filters, ordering and page run on the ids alone; a row's JSON comes from
-    the cache under the content version, and only the rows no response has
-    needed since the last edit are read in full and serialized. Representations
+    the cache under the content version, already encoded (`rendering.EncodedRows`),
+    and only the rows no response has needed since the last edit are read in
+    full and serialized. Representations
     hold absolute URLs, so they are kept per scheme and host (and per day, as
     `is_stale` changes with time); staff, who also see drafts, get every row
     serialized afresh.
@@ -76,12 +78,14 @@ class CachedRowsMixin:
         def serialize(missing):
             rows = list(queryset.filter(pk__in=missing))
             data = self.get_serializer(rows, many=True).data
-            return {row.pk: plain(item) for row, item in zip(rows, data, strict=True)}
+            return {row.pk: encode(item) for row, item in zip(rows, data, strict=True)}
 
         # By day too: an assessment's `is_stale` turns true with time.
-        kind = f"api-row:{self.basename}:{request.scheme}://{request.get_host()}:{timezone.localdate().isoformat()}"
+        kind = (
+            f"api-json-row:{self.basename}:{request.scheme}://{request.get_host()}:{timezone.localdate().isoformat()}"
+        )
         rows = caching.cached_by_content_version(kind, list(ids), serialize)
-        return self.get_paginated_response([rows[pk] for pk in ids])
+        return self.get_paginated_response(EncodedRows(rows[pk] for pk in ids))
 
 
 def plain(value):
