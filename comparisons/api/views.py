@@ -34,7 +34,7 @@ from ..models import (
     Tag,
 )
 from . import serializers as api
-from .rendering import EncodedRows, encode
+from .rendering import encode
 
 CODE_EXAMPLES = Prefetch("code_examples", queryset=CodeExample.objects.select_related("release"))
 EVIDENCE = Prefetch(
@@ -61,7 +61,7 @@ class CachedRowsMixin:
     """List responses built from each row's representation, kept in the fragment cache by id.
 
     The filters, ordering and page run on the ids alone; a row's JSON comes from
-    the cache under the content version, already encoded (`rendering.EncodedRows`),
+    the cache under the content version, already encoded (`rendering.EncodedJSON`),
     and only the rows no response has needed since the last edit are read in
     full and serialized. Representations
     hold absolute URLs, so they are kept per scheme and host (and per day, as
@@ -85,7 +85,7 @@ class CachedRowsMixin:
             f"api-json-row:{self.basename}:{request.scheme}://{request.get_host()}:{timezone.localdate().isoformat()}"
         )
         rows = caching.cached_by_content_version(kind, list(ids), serialize)
-        return self.get_paginated_response(EncodedRows(rows[pk] for pk in ids))
+        return self.get_paginated_response([rows[pk] for pk in ids])
 
 
 def plain(value):
@@ -114,7 +114,7 @@ def represented_cells(request, frameworks, criteria) -> dict:
 
 
 def represented_matrix(request, frameworks, criteria, comparison, *, differences_only: bool) -> tuple:
-    """The `groups` (rows of cells) and `comparison` of an API compare response, in JSON types.
+    """The `groups` (rows of cells) and `comparison` of an API compare response, encoded (`rendering.EncodedJSON`).
 
     Kept in the fragment cache per set of columns, as the compare page keeps its
     matrix: by the criteria shown, the editors' comparison, the host the URLs
@@ -124,7 +124,7 @@ def represented_matrix(request, frameworks, criteria, comparison, *, differences
     shown = hashlib.sha256(",".join(str(criterion.pk) for criterion in criteria).encode()).hexdigest()
     edition = f"{comparison.pk}-{comparison.status}" if comparison is not None else "none"
     day = timezone.localdate().isoformat()
-    kind = f"api-compare:{request.scheme}://{request.get_host()}:{shown}:{edition}:{differences_only}:{day}"
+    kind = f"api-compare-json:{request.scheme}://{request.get_host()}:{shown}:{edition}:{differences_only}:{day}"
     key = ",".join(matrix.column_id(framework) for framework in frameworks)
 
     def represent(keys) -> dict:
@@ -133,8 +133,8 @@ def represented_matrix(request, frameworks, criteria, comparison, *, differences
         rows = selectors.compare_matrix(frameworks, criteria, cells, comparison, differences_only=differences_only)
         context = {"request": request}
         made = (
-            plain(api.MatrixGroupSerializer(rows, many=True, context=context).data),
-            plain(api.ComparisonSerializer(comparison, context=context).data) if comparison is not None else None,
+            encode(api.MatrixGroupSerializer(rows, many=True, context=context).data),
+            encode(api.ComparisonSerializer(comparison, context=context).data) if comparison is not None else None,
         )
         return dict.fromkeys(keys, made)
 
@@ -323,7 +323,7 @@ class CompareView(ReadOnlyAPIView):
             "comparison": None,
         }
         data = api.CompareResultSerializer(result, context={"request": request}).data
-        data.update(groups=matrix, comparison=comparison_data)  # made above, already in JSON types
+        data.update(groups=matrix, comparison=comparison_data)  # made above, already encoded
         return Response(data)
 
     @staticmethod
