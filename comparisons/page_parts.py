@@ -15,12 +15,15 @@ releases) are also keyed by the day, as the compare matrix's cells are (`matrix.
 """
 
 import hashlib
+from dataclasses import dataclass
 
+from django.core.paginator import InvalidPage, Page, Paginator
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from . import caching, charts, columns, selectors
 from .choices import SupportLevel
+from .fit import fit_ranking
 from .forms import CompareForm
 
 
@@ -166,6 +169,55 @@ def home_sections() -> str:
         return render_to_string("includes/home_sections.html", context)
 
     return caching.cached_value("home-sections", render)
+
+
+@dataclass(frozen=True)
+class RankingPage:
+    """One page of the fit page's ranking: what it shows, without the ranked objects (`fit_ranking_page`)."""
+
+    rows: list[tuple]  # (rank, row id, row HTML): `fit_rows`
+    count: int  # frameworks ranked (none when nothing is weighted)
+    number: int  # the page shown
+    page_found: bool  # False: ?page= named no page, and the first is shown
+    top_slugs: list[str]  # the three best, for "compare the top three"
+    release_errors: list[str]  # `at` references that name no published framework's release
+
+    def page(self, per_page: int) -> Page:
+        """A Django Page of the ranking, for the pagination template: counts only, its rows are `rows`."""
+        return Paginator(range(self.count), per_page).page(self.number)
+
+
+def fit_ranking_page(weights: dict, extension_points: int, at_refs: list[str], page, per_page: int) -> RankingPage:
+    """Page `page` (?page=, unchecked) of every published framework ranked by `weights`, some `at_refs` releases.
+
+    Kept whole under the content version by what makes it — the non-zero
+    weights, the points of an extension, the releases named, the page — and
+    not by the group of weights shown: a reader moving through the groups
+    keeps the ranking, and readers sharing a ranking's URL share it.
+    """
+    given = sorted((criterion.pk, weight) for criterion, weight in weights.items() if weight)
+    key = hashlib.sha256(repr((given, extension_points, at_refs, page, per_page)).encode()).hexdigest()
+
+    def build() -> RankingPage:
+        frameworks, release_errors = selectors.published_frameworks_in_brief(), []
+        if at_refs:  # ?at=django@4.2: rank that framework as it was at that release
+            frameworks, release_errors = columns.frameworks_at(frameworks, at_refs)
+        fits = fit_ranking(frameworks, weights, extension_points=extension_points)
+        paginator = Paginator(fits, per_page)
+        try:
+            shown, found = paginator.page(page or 1), True
+        except InvalidPage:
+            shown, found = paginator.page(1), False
+        return RankingPage(
+            rows=fit_rows(shown.object_list, first_rank=shown.start_index()),
+            count=len(fits),
+            number=shown.number,
+            page_found=found,
+            top_slugs=[fit.framework.slug for fit in fits[:3]],
+            release_errors=release_errors,
+        )
+
+    return caching.cached_value(f"fit-ranking:{key}", build)
 
 
 def fit_rows(fits, first_rank: int = 1) -> list[tuple]:

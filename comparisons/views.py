@@ -14,7 +14,6 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.html import strip_tags
@@ -160,15 +159,6 @@ FIT_FRAMEWORKS_PER_PAGE = 50
 
 def no_such_page(request) -> str:
     return f"There is no page “{request.GET.get('page')}” of these results."
-
-
-def page_of(request, items, per_page):
-    """The page of `items` that ?page= names (the first when it names none), and the error to show then."""
-    paginator = Paginator(items, per_page)
-    try:
-        return paginator.page(request.GET.get("page") or 1), None
-    except InvalidPage:
-        return paginator.page(1), no_such_page(request)
 
 
 class FilteredListMixin:
@@ -484,13 +474,12 @@ class FitView(TemplateView):
         form = FitForm(request.GET or None, groups=selectors.published_criterion_groups())
         valid = not form.is_bound or form.is_valid()
         group, part = form.chosen_group(), form.chosen_part()
-        frameworks = selectors.published_frameworks_in_brief()
-        release_errors = []
-        pinned = [ref for ref in request.GET.getlist("at") if ref.strip()]
-        if pinned:  # ?at=django@4.2: rank that framework as it was at that release
-            frameworks, release_errors = columns.frameworks_at(frameworks, pinned)
-        fits = fit_ranking(frameworks, form.weights(), extension_points=form.extension_points())
-        ranks, page_error = page_of(request, fits, FIT_FRAMEWORKS_PER_PAGE)
+        at_refs = [ref for ref in request.GET.getlist("at") if ref.strip()]
+        ranking = page_parts.fit_ranking_page(
+            form.weights(), form.extension_points(), at_refs, request.GET.get("page"), FIT_FRAMEWORKS_PER_PAGE
+        )
+        page_error = None if ranking.page_found else no_such_page(request)
+        page = ranking.page(FIT_FRAMEWORKS_PER_PAGE)
         context = self.get_context_data(
             form=form,
             weight_fields=matrix.weight_fields(form),
@@ -500,15 +489,16 @@ class FitView(TemplateView):
             canonical_link=path_with_group(request.path, group, form.groups.values())
             if form.one_group_at_a_time
             else request.path,
-            fits=fits,
-            fit_rows=page_parts.fit_rows(ranks.object_list, first_rank=ranks.start_index()),
-            page_obj=ranks,
-            is_paginated=ranks.paginator.num_pages > 1,
+            ranking=ranking,
+            fit_rows=ranking.rows,
+            page_obj=page,
+            is_paginated=page.paginator.num_pages > 1,
             page_error=page_error,
-            release_errors=release_errors,
-            at_refs=pinned,
+            release_errors=ranking.release_errors,
+            at_refs=at_refs,
         )
-        return self.render_to_response(context, status=200 if valid and not release_errors and not page_error else 400)
+        status = 200 if valid and not ranking.release_errors and not page_error else 400
+        return self.render_to_response(context, status=status)
 
 
 class ComparisonListView(FilteredListMixin, FilterView):
