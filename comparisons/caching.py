@@ -27,6 +27,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache, caches
+from django.core.exceptions import EmptyResultSet
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
@@ -103,6 +104,16 @@ def cached_by_content_version(kind: str, ids: list, build) -> dict:
 def cached_value(kind: str, build):
     """One value every reader sees alike (`build()`), kept under the content version like the pieces above."""
     return cached_by_content_version(kind, ["value"], lambda keys: {key: build() for key in keys})["value"]
+
+
+def cached_query_result(kind: str, queryset, read):
+    """`read(queryset)` — such as the ids a filter matches, or their count — kept under the content version
+    by the query's SQL: what a filtered listing needs whole, and only an edit changes."""
+    try:
+        sql = str(queryset.query)
+    except EmptyResultSet:  # filters that can match nothing (queryset.none()): nothing to ask
+        return read(queryset)
+    return cached_value(f"{kind}:{hashlib.sha256(sql.encode()).hexdigest()}", lambda: read(queryset))
 
 
 # -- the reader cache ------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from django.utils.text import Truncator
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import changelog, charts, columns, matrix, page_parts, search, selectors
+from . import caching, changelog, charts, columns, matrix, page_parts, search, selectors
 from .api.throttling import ProblemReportThrottle
 from .choices import DisagreementStatus
 from .evidence import checks as evidence_checks
@@ -202,9 +202,10 @@ class FrameworkListView(FilteredListMixin, FilterView):
     paginate_by = 50
 
     def paginate_queryset(self, queryset, page_size):
-        # Pages are cut from the ids of every match (frameworks number in the hundreds at most):
-        # one query where counting and then slicing would run the filters twice.
-        return super().paginate_queryset(list(queryset.values_list("pk", flat=True)), page_size)
+        # Pages are cut from the ids of every match (frameworks number in the hundreds at most), kept
+        # under the content version by the filters' query: one query per filter and edit, not per page.
+        ids = caching.cached_query_result("framework-ids", queryset.values_list("pk", flat=True), list)
+        return super().paginate_queryset(ids, page_size)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -175,6 +175,21 @@ def test_the_fit_ranking_ranks_a_new_framework_and_drops_a_withdrawn_one_on_the_
     assert 'id="fit--flask"' not in text_of("/fit/?w-forms=3")
 
 
+@pytest.mark.parametrize("listing", ["/frameworks/", f"{API}/frameworks/"])
+def test_a_framework_joins_and_leaves_filtered_listings_when_its_level_changes(flask_forms, listing):
+    at_least_extension = f"{listing}?supports=forms&level=extension"
+    built_in = f"{listing}?supports=forms&level=built_in"
+    assert "/frameworks/flask/" in text_of(at_least_extension) and "/frameworks/flask/" not in text_of(built_in)
+
+    flask_forms.support_level = "built_in"
+    flask_forms.save()
+    assert "/frameworks/flask/" in text_of(built_in)
+
+    flask_forms.support_level = "none"
+    flask_forms.save()
+    assert "/frameworks/flask/" not in text_of(at_least_extension) and "/frameworks/flask/" not in text_of(built_in)
+
+
 def test_a_criterion_withdrawn_is_refused_by_the_filters_on_the_next_request(flask_forms):
     assert Client().get("/frameworks/?supports=forms").status_code == 200
 

@@ -1,6 +1,3 @@
-import hashlib
-
-from django.core.exceptions import EmptyResultSet
 from rest_framework import serializers
 from rest_framework.pagination import LimitOffsetPagination
 
@@ -38,12 +35,7 @@ class StrictLimitOffsetPagination(LimitOffsetPagination):
         Counting a filtered table of a few hundred thousand cells costs more than
         building the page of rows it heads, and the number only changes with the content.
         """
-        try:
-            sql = str(queryset.query)
-        except EmptyResultSet:  # filters that can match nothing (queryset.none())
-            return 0
-        count = super().get_count
-        return caching.cached_value(f"api-count:{hashlib.sha256(sql.encode()).hexdigest()}", lambda: count(queryset))
+        return caching.cached_query_result("api-count", queryset, super().get_count)
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
