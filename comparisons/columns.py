@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from .caching import cached_by_content_version
 from .models import COMPARE_SEPARATOR, SLUG_PATTERN, Framework, Release
 from .versions import VERSION_IN_URL, find_release, newest_release, parse_version, sorted_by_version
 
@@ -56,6 +57,20 @@ def with_releases(frameworks) -> None:
         framework.current_release = newest_release(framework.release_list)
 
 
+def frameworks_named(slugs) -> dict[str, Framework | None]:
+    """`{slug: the published framework it names, or None}`, kept under the content version: compare columns.
+
+    Without the long description, which no compare page or response shows.
+    """
+
+    def read(missing):
+        published = Framework.objects.published().defer("description", "description_html")
+        found = {framework.slug: framework for framework in published.filter(slug__in=missing)}
+        return {slug: found.get(slug) for slug in missing}
+
+    return cached_by_content_version("framework-named", sorted(slugs), read)
+
+
 def compared_frameworks(refs) -> list[Framework]:
     """The columns `refs` name ("django", "django@4.2", "flask@latest"), in canonical order, or a ValidationError.
 
@@ -78,9 +93,7 @@ def compared_frameworks(refs) -> list[Framework]:
         version = parsed["version"]
         wanted.append((parsed["slug"], None if version in (None, "latest") else version))
     slugs = {slug for slug, _ in wanted}
-    # Without the long description, which no compare page or response shows.
-    published = Framework.objects.published().defer("description", "description_html")
-    frameworks = {f.slug: f for f in published.filter(slug__in=slugs)} if slugs else {}
+    frameworks = {slug: framework for slug, framework in frameworks_named(slugs).items() if framework is not None}
     unknown = sorted(slugs - set(frameworks))
     if unknown:
         raise ValidationError(

@@ -190,6 +190,23 @@ def test_a_framework_joins_and_leaves_filtered_listings_when_its_level_changes(f
     assert "/frameworks/flask/" not in text_of(at_least_extension) and "/frameworks/flask/" not in text_of(built_in)
 
 
+@pytest.mark.parametrize(
+    ("compare", "withdrawn_status"),
+    [("/compare/django-vs-flask/", 404), (f"{API}/compare/?frameworks=django,flask", 400)],
+)
+def test_a_compared_framework_renamed_or_withdrawn_is_seen_on_the_next_request(flask_forms, compare, withdrawn_status):
+    assert "Flask" in text_of(compare)
+
+    flask = flask_forms.framework
+    flask.name = "Flask (Pallets)"
+    flask.save()
+    assert "Flask (Pallets)" in text_of(compare)
+
+    flask.is_published = False
+    flask.save()
+    assert Client().get(compare).status_code == withdrawn_status
+
+
 def test_a_criterion_withdrawn_is_refused_by_the_filters_on_the_next_request(flask_forms):
     assert Client().get("/frameworks/?supports=forms").status_code == 200
 
