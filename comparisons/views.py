@@ -4,7 +4,7 @@ Bad input never gives a 500: unknown slugs are 404, invalid filters and
 options re-render the page with the form naming the problem (status 400), and
 an invalid filter never yields an unfiltered list presented as filtered.
 
-Some 610 lines: one class per public page (fifteen), each thin; splitting them
+Some 600 lines: one class per public page (fifteen), each thin; splitting them
 by page would scatter the helpers they share (filter chips, group links).
 """
 
