@@ -106,6 +106,20 @@ def cached_value(kind: str, build):
     return cached_by_content_version(kind, ["value"], lambda keys: {key: build() for key in keys})["value"]
 
 
+def cached_by_slug(kind: str, queryset, slugs) -> dict:
+    """`{slug: the object of `queryset` with that slug, or None}`, each kept under the content version.
+
+    For objects a URL names by slug on many pages (compared frameworks, criteria in filters and weights):
+    a slug that names nothing is kept as None, so asking again costs no query either.
+    """
+
+    def read(missing):
+        found = {obj.slug: obj for obj in queryset.filter(slug__in=missing)}
+        return {slug: found.get(slug) for slug in missing}
+
+    return cached_by_content_version(kind, sorted(slugs), read)
+
+
 def cached_query_result(kind: str, queryset, read):
     """`read(queryset)` — such as the ids a filter matches, or their count — kept under the content version
     by the query's SQL: what a filtered listing needs whole, and only an edit changes."""

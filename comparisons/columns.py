@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from .caching import cached_by_content_version
+from .caching import cached_by_slug
 from .models import COMPARE_SEPARATOR, SLUG_PATTERN, Framework, Release
 from .versions import VERSION_IN_URL, find_release, newest_release, parse_version, sorted_by_version
 
@@ -62,13 +62,8 @@ def frameworks_named(slugs) -> dict[str, Framework | None]:
 
     Without the long description, which no compare page or response shows.
     """
-
-    def read(missing):
-        published = Framework.objects.published().defer("description", "description_html")
-        found = {framework.slug: framework for framework in published.filter(slug__in=missing)}
-        return {slug: found.get(slug) for slug in missing}
-
-    return cached_by_content_version("framework-named", sorted(slugs), read)
+    published = Framework.objects.published().defer("description", "description_html")
+    return cached_by_slug("framework-named", published, slugs)
 
 
 def compared_frameworks(refs) -> list[Framework]:

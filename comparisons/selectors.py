@@ -14,7 +14,7 @@ from itertools import groupby
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window, prefetch_related_objects
 from django.db.models.functions import Coalesce, Lower, RowNumber
 
-from .caching import cached_by_content_version, cached_value
+from .caching import cached_by_content_version, cached_by_slug, cached_value
 from .choices import ComparisonStatus, SupportLevel
 from .columns import column_key
 from .evidence.checks import check_from_row, with_evidence_check, with_evidence_checks_at
@@ -250,12 +250,7 @@ def criteria_shown_or_named(group: CriterionGroup | None, slugs, part: GroupPart
 def criteria_named(slugs) -> dict[str, Criterion | None]:
     """`{slug: the published criterion it names, or None}`, kept under the content version: the criteria a
     reader's filters name, or weights outside the group a page shows."""
-
-    def read(missing):
-        found = {criterion.slug: criterion for criterion in listed_criteria().filter(slug__in=missing)}
-        return {slug: found.get(slug) for slug in missing}
-
-    return cached_by_content_version("criterion-named", list(slugs), read)
+    return cached_by_slug("criterion-named", listed_criteria(), slugs)
 
 
 def in_display_order(criterion) -> tuple:
